@@ -1,0 +1,99 @@
+package org.bobine.web.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * A request to an {@code /api/v1} route, with PeerTube's parsing rules.
+ */
+@ProviderType
+public interface ApiRequest {
+
+    /** @return the HTTP method, upper case */
+    String method();
+
+    /** @return the path relative to {@code /api/v1}, for example {@code /videos/42} */
+    String path();
+
+    /**
+     * @param name a parameter of the route's path template, without braces
+     * @return its value, URL-decoded
+     * @throws IllegalArgumentException if the route has no such parameter
+     */
+    String pathParam(String name);
+
+    /**
+     * @param name a query parameter
+     * @return its first value, if present
+     */
+    Optional<String> query(String name);
+
+    /**
+     * @param name a query parameter that may repeat ({@code tagsOneOf=a&tagsOneOf=b})
+     * @return all its values, in order; empty if absent
+     */
+    List<String> queryAll(String name);
+
+    /**
+     * Reads an integer query parameter.
+     *
+     * @param name the parameter
+     * @param min the smallest accepted value
+     * @param max the largest accepted value
+     * @return the value, if present
+     * @throws ApiException a 400 validation error naming the parameter if it is not an integer in range
+     */
+    Optional<Integer> queryInt(String name, int min, int max);
+
+    /**
+     * Reads a boolean query parameter ({@code true} or {@code false}).
+     *
+     * @param name the parameter
+     * @return the value, if present
+     * @throws ApiException a 400 validation error naming the parameter if it is not a boolean
+     */
+    Optional<Boolean> queryBoolean(String name);
+
+    /**
+     * Reads PeerTube's pagination parameters: {@code start} (at least 0, default 0), {@code count} (1 to 100,
+     * default 15) and {@code sort} (one of {@code sortable}, with {@code -} for descending).
+     *
+     * @param sortable the columns this list may be sorted by
+     * @param defaultSort the sort used when none is given, for example {@code -createdAt}
+     * @return the pagination
+     * @throws ApiException a 400 validation error naming the parameter that is out of range or unknown
+     */
+    Pagination pagination(Set<String> sortable, String defaultSort);
+
+    /**
+     * @param name a request header, case-insensitive
+     * @return its value, if present
+     */
+    Optional<String> header(String name);
+
+    /**
+     * Reads the body as JSON into {@code type} (a record, a class with Jackson annotations, a {@code Map}...).
+     *
+     * @param <T> the type to read
+     * @param type the type to read
+     * @return the body
+     * @throws ApiException a 400 if the body is missing, is not JSON, or does not fit {@code type}; a 413 if
+     *         it is larger than the instance's limit for JSON bodies
+     */
+    <T> T body(Class<T> type);
+
+    /**
+     * Reads an {@code application/x-www-form-urlencoded} body, flat as PeerTube parses it.
+     *
+     * @return the fields and their first value
+     * @throws ApiException a 400 if the body is of another type; a 413 if it is too large
+     */
+    Map<String, String> form();
+
+    /** @return the address of the client, as seen by the server */
+    String remoteAddress();
+}

@@ -20,7 +20,7 @@ import org.osgi.annotation.versioning.ConsumerType;
  *     public String name() { return "sunset"; }
  *     public String version() { return "1.0.0"; }
  *     public String description() { return "Warm colours for the evening"; }
- *     public List<String> cssFiles() { return List.of("css/sunset.css"); }
+ *     public List<String> cssFiles() { return List.of("sunset.css"); }
  *     public URL resource(String path) { return getClass().getResource("/theme/" + path); }
  * }
  * }</pre>
@@ -57,8 +57,12 @@ public interface Theme {
     String description();
 
     /**
-     * The theme's style sheets, as paths relative to the theme's root (for example {@code css/night.css}),
-     * in the order in which pages load them. Each one must be readable through {@link #resource(String)}.
+     * The theme's style sheets, as paths relative to the theme's root (for example {@code night.css}), in the
+     * order in which pages load them. Each one must be readable through {@link #resource(String)}; Bobine
+     * serves it at {@code /themes/{name}/{version}/css/{path}}. Other files the style sheets refer to (fonts,
+     * images) live under {@code static/} in the theme and are served at
+     * {@code /themes/{name}/{version}/static/{path below static/}}; only declared style sheets and files under
+     * {@code static/} are served.
      *
      * @return the paths of the style sheets; an empty list for a theme that has none
      */
@@ -71,7 +75,7 @@ public interface Theme {
      * as separator, and has no empty, {@code .} or {@code ..} segment. Implementations must not attempt to
      * sanitise or rewrite it, and must answer {@code null} rather than throw when the file does not exist.
      *
-     * @param path the path of the file relative to the theme's root, for example {@code css/night.css} or
+     * @param path the path of the file relative to the theme's root, for example {@code night.css} or
      *        {@code static/fonts/inter.woff2}
      * @return a URL from which the file's bytes can be read, or {@code null} if the theme has no such file
      */

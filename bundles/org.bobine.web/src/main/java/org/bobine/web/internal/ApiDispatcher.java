@@ -36,17 +36,20 @@ import org.slf4j.LoggerFactory;
  * The one servlet of {@code /api/v1}: routes each request to the {@link ApiRoutes} service that declared its
  * route, and turns what the handler returns or throws into a response with the API's conventions.
  */
-@Component(service = Servlet.class)
+@Component(service = Servlet.class, configurationPid = ApiDispatcher.PID)
 @HttpWhiteboardServletPattern("/api/v1/*")
 @Designate(ocd = ApiDispatcher.Config.class)
 public class ApiDispatcher extends HttpServlet {
+
+    /** The configuration PID, fed by the {@code http} section of bobine.yaml. */
+    public static final String PID = "bobine.http";
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ApiDispatcher.class);
     static final String PREFIX = "/api/v1";
 
     /** The limits of the HTTP API. */
-    @ObjectClassDefinition(pid = "bobine.http", name = "HTTP API",
+    @ObjectClassDefinition(id = PID, name = "HTTP API",
             description = "Limits that apply to every request of the HTTP API.")
     public @interface Config {
         /** PeerTube's limit for JSON bodies. */

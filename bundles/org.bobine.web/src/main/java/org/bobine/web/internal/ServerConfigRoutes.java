@@ -29,9 +29,13 @@ import org.slf4j.LoggerFactory;
  * {@code About} documents, from the {@code instance} section of the configuration and the sections that
  * {@link ServerConfigContributor}s add.
  */
-@Component(service = ApiRoutes.class, configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Component(service = ApiRoutes.class, configurationPid = ServerConfigRoutes.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = ServerConfigRoutes.Config.class)
 public class ServerConfigRoutes implements ApiRoutes {
+
+    /** The configuration PID, fed by the {@code instance} section of bobine.yaml. */
+    public static final String PID = "bobine.instance";
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerConfigRoutes.class);
 
@@ -42,7 +46,7 @@ public class ServerConfigRoutes implements ApiRoutes {
     static final String PEERTUBE_API_VERSION = "6.3.0";
 
     /** The {@code instance} section. */
-    @ObjectClassDefinition(pid = "bobine.instance", name = "Instance",
+    @ObjectClassDefinition(id = PID, name = "Instance",
             description = "How the instance presents itself to visitors and other servers.")
     public @interface Config {
         @AttributeDefinition(name = "Name", description = "The instance's name, shown in pages and to other "

@@ -9,12 +9,16 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** The instance's public address, from the {@code webserver} section of the configuration. */
-@Component(service = InstanceAddress.class, configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Component(service = InstanceAddress.class, configurationPid = WebServerAddress.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = WebServerAddress.Config.class)
 public class WebServerAddress implements InstanceAddress {
 
+    /** The configuration PID, fed by the {@code webserver} section of bobine.yaml. */
+    public static final String PID = "bobine.webserver";
+
     /** The {@code webserver} section. */
-    @ObjectClassDefinition(pid = "bobine.webserver", name = "Public address",
+    @ObjectClassDefinition(id = PID, name = "Public address",
             description = "How clients and other servers reach this instance.")
     public @interface Config {
         @AttributeDefinition(name = "Host name", description = "The public host name, without scheme or port.")

@@ -1,0 +1,165 @@
+package org.bobine.launcher;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Every key of {@code bobine.yaml}: the one place that says what the file may hold. The generated default file,
+ * the validation at start and the Config Admin configurations handed to the bundles all come from this table.
+ * The bundles describe the same properties with Metatype ({@code @ObjectClassDefinition}), which is what an
+ * administration interface reads.
+ */
+final class ConfigSchema {
+
+    static final String WEBSERVER_HOSTNAME = "webserver.hostname";
+    static final String WEBSERVER_PORT = "webserver.port";
+    static final String WEBSERVER_PUBLIC_PORT = "webserver.public_port";
+    static final String LISTEN_HOSTNAME = "listen.hostname";
+    static final String LOG_LEVEL = "log.level";
+    static final String PLUGINS_POLL = "plugins.poll_interval_ms";
+
+    private static final Pattern HOSTNAME = Pattern.compile(
+            "(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
+    private static final Pattern LISTEN = Pattern.compile("(?i)[a-z0-9.:-]+|\\[[0-9a-f:]+]");
+    private static final Pattern JDBC_URL = Pattern.compile("|jdbc:(h2|postgresql):.+");
+    private static final Pattern THEME_NAME = Pattern.compile("[a-z0-9_-]{1,50}");
+    private static final Pattern ROUTE = Pattern.compile("/[^\\s]*");
+
+    private static final Setting.Type TEXT = Setting.Text.any();
+    private static final Setting.Type FLAG = new Setting.Flag();
+
+    /** The settings, in the order of the generated file, grouped by section (the first segment of the key). */
+    static final List<Setting> SETTINGS = List.of(
+            new Setting(WEBSERVER_HOSTNAME, "bobine.webserver", "hostname",
+                    new Setting.Text(HOSTNAME, "a host name such as videos.example.org", 253), "localhost",
+                    "The public host name of the instance, as clients and other servers reach it. Do not change it "
+                            + "once the instance federates: it is part of every ActivityPub identifier."),
+            new Setting(WEBSERVER_PORT, "bobine.webserver", "port", new Setting.Whole(1, 65535), 9000,
+                    "The port Bobine listens on, and its public port (set webserver.public_port when a reverse "
+                            + "proxy serves it on another one)."),
+            new Setting(WEBSERVER_PUBLIC_PORT, null, null, new Setting.Whole(0, 65535), 0,
+                    "The public port when it differs from webserver.port (for example 443 behind a reverse "
+                            + "proxy); 0 means the same as webserver.port."),
+            new Setting("webserver.https", "bobine.webserver", "https", FLAG, false,
+                    "Whether clients reach the instance over HTTPS (through a reverse proxy)."),
+            new Setting(LISTEN_HOSTNAME, null, null,
+                    new Setting.Text(LISTEN, "an interface address such as 127.0.0.1 or 0.0.0.0", 253), "127.0.0.1",
+                    "The interface Bobine listens on: 127.0.0.1 behind a reverse proxy, 0.0.0.0 for every "
+                            + "interface."),
+
+            new Setting("instance.name", "bobine.instance", "name",
+                    new Setting.Text(Pattern.compile(".{1,120}"), "1 to 120 characters", 120), "Bobine",
+                    "The name of the instance, shown in pages and to other servers."),
+            new Setting("instance.short_description", "bobine.instance", "shortDescription", TEXT,
+                    "A Bobine instance: videos that viewers help to broadcast.",
+                    "One sentence about the instance."),
+            new Setting("instance.description", "bobine.instance", "description", TEXT, "",
+                    "A longer presentation of the instance, in Markdown."),
+            new Setting("instance.terms", "bobine.instance", "terms", TEXT, "", "The terms of use, in Markdown."),
+            new Setting("instance.code_of_conduct", "bobine.instance", "codeOfConduct", TEXT, "",
+                    "The code of conduct, in Markdown."),
+            new Setting("instance.moderation_information", "bobine.instance", "moderationInformation", TEXT, "",
+                    "How the instance is moderated, in Markdown."),
+            new Setting("instance.administrator", "bobine.instance", "administrator", TEXT, "",
+                    "Who runs the instance."),
+            new Setting("instance.is_nsfw", "bobine.instance", "isNsfw", FLAG, false,
+                    "Whether most of the instance's content is not safe for work."),
+            new Setting("instance.default_nsfw_policy", "bobine.instance", "defaultNsfwPolicy",
+                    new Setting.Choice(List.of("do_not_list", "blur", "display")), "do_not_list",
+                    "How NSFW videos are shown to visitors who did not choose: do_not_list, blur or display."),
+            new Setting("instance.default_client_route", "bobine.instance", "defaultClientRoute",
+                    new Setting.Text(ROUTE, "a path such as /videos/trending", 200), "/videos/trending",
+                    "The page visitors land on."),
+
+            new Setting("database.url", "bobine.database", "url",
+                    new Setting.Text(JDBC_URL, "nothing (the embedded database) or a JDBC URL starting with "
+                            + "jdbc:postgresql: or jdbc:h2:", 2000), "",
+                    "Leave empty for the embedded H2 database under the data directory, or give PostgreSQL's "
+                            + "JDBC URL, for example jdbc:postgresql://localhost:5432/bobine"),
+            new Setting("database.username", "bobine.database", "username", TEXT, "",
+                    "The database user (PostgreSQL)."),
+            new Setting("database.password", "bobine.database", "password", TEXT, "",
+                    "The database password (PostgreSQL)."),
+            new Setting("database.pool_size", "bobine.database", "poolSize", new Setting.Whole(1, 200), 10,
+                    "The largest number of connections to the database."),
+            new Setting("database.connection_timeout_seconds", "bobine.database", "connectionTimeoutSeconds",
+                    new Setting.Whole(1, 600), 10,
+                    "How long a request waits for a database connection before it fails."),
+
+            new Setting("http.max_body_size", "bobine.http", "maxBodySize", new Setting.Whole(1024, 100 << 20),
+                    500 * 1024, "The largest JSON or form body, in bytes, that an API request may carry."),
+
+            new Setting("signup.enabled", "bobine.signup", "enabled", FLAG, false,
+                    "Whether visitors may create an account."),
+            new Setting("signup.limit", "bobine.signup", "limit", new Setting.Whole(-1, Integer.MAX_VALUE), 10,
+                    "How many local users the instance may have before sign-up closes; -1 for no limit."),
+            new Setting("signup.minimum_age", "bobine.signup", "minimumAge", new Setting.Whole(0, 150), 16,
+                    "The minimum age stated in the sign-up form."),
+            new Setting("signup.requires_approval", "bobine.signup", "requiresApproval", FLAG, true,
+                    "Whether a moderator approves each registration."),
+            new Setting("signup.requires_email_verification", "bobine.signup", "requiresEmailVerification", FLAG,
+                    false, "Whether new users confirm their e-mail address before they log in."),
+
+            new Setting("user.video_quota", "bobine.user", "videoQuota", new Setting.Size(), -1L,
+                    "How much video a new user may upload in all, such as 10GB; -1 for no limit."),
+            new Setting("user.video_quota_daily", "bobine.user", "videoQuotaDaily", new Setting.Size(), -1L,
+                    "How much video a new user may upload per day; -1 for no limit."),
+
+            new Setting("transcoding.enabled", "bobine.transcoding", "enabled", FLAG, true,
+                    "Whether uploaded videos are transcoded to the resolutions below."),
+            new Setting("transcoding.web_videos.enabled", "bobine.transcoding", "webVideos.enabled", FLAG, false,
+                    "Whether to produce one web-video MP4 file per resolution."),
+            new Setting("transcoding.hls.enabled", "bobine.transcoding", "hls.enabled", FLAG, true,
+                    "Whether to produce an HLS stream (needed for peer-to-peer playback in browsers)."),
+            new Setting("transcoding.resolutions", "bobine.transcoding", "resolutions",
+                    new Setting.WholeList(List.of(0, 144, 240, 360, 480, 720, 1080, 1440, 2160)),
+                    new int[] {240, 360, 480, 720, 1080},
+                    "The resolutions to produce, among 0 (audio only), 144, 240, 360, 480, 720, 1080, 1440 and "
+                            + "2160; never more than the original's."),
+            new Setting("transcoding.threads", "bobine.transcoding", "threads", new Setting.Whole(0, 64), 1,
+                    "Threads per transcoding job; 0 lets FFmpeg choose."),
+            new Setting("transcoding.concurrency", "bobine.transcoding", "concurrency", new Setting.Whole(1, 16), 1,
+                    "How many transcoding jobs run at once."),
+
+            new Setting("theme.default", "bobine.theme", "defaultTheme",
+                    new Setting.Text(THEME_NAME, "a theme name such as default or night", 50), "default",
+                    "The theme visitors see: default, or the name of an installed theme plugin."),
+
+            new Setting(PLUGINS_POLL, null, null, new Setting.Whole(100, 60_000), 1000,
+                    "How often, in milliseconds, the plugins directory is checked for added, changed or "
+                            + "removed plugin bundles."),
+            new Setting(LOG_LEVEL, null, null,
+                    new Setting.Choice(List.of("error", "warn", "info", "debug", "trace")), "info",
+                    "How much the instance logs: error, warn, info, debug or trace."));
+
+    private static final Map<String, Setting> BY_KEY = new LinkedHashMap<>();
+
+    static {
+        SETTINGS.forEach(setting -> BY_KEY.put(setting.key(), setting));
+    }
+
+    private ConfigSchema() {
+    }
+
+    static Setting find(String key) {
+        return BY_KEY.get(key);
+    }
+
+    static Map<String, String> sectionTitles() {
+        Map<String, String> titles = new LinkedHashMap<>();
+        titles.put("webserver", "Where the instance is reached");
+        titles.put("listen", "Where the instance listens");
+        titles.put("instance", "How the instance presents itself");
+        titles.put("database", "The database");
+        titles.put("http", "Limits of the HTTP API");
+        titles.put("signup", "Registration of new users");
+        titles.put("user", "Defaults for new users");
+        titles.put("transcoding", "Transcoding of uploaded videos");
+        titles.put("theme", "Appearance");
+        titles.put("plugins", "Plugins (bundles dropped in the data directory's plugins/ folder)");
+        titles.put("log", "Logging");
+        return titles;
+    }
+}

@@ -1,0 +1,151 @@
+package org.bobine.launcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * {@code java -jar bobine.jar}: reads the command line, the environment and the configuration file, checks them,
+ * locks the data directory and runs the instance until it is stopped (SIGTERM, SIGINT).
+ *
+ * <p>Exit codes: 0 after a clean stop, 2 for a bad command line or configuration, 3 when the data directory is
+ * used by another instance, 1 for any other failure.
+ */
+public final class Main {
+
+    static final int EXIT_OK = 0;
+    static final int EXIT_FAILURE = 1;
+    static final int EXIT_CONFIGURATION = 2;
+    static final int EXIT_IN_USE = 3;
+
+    private static final long STOP_TIMEOUT_MILLIS = 30_000;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        Options options;
+        try {
+            options = Options.parse(args, System.getenv());
+        } catch (Options.UsageException e) {
+            err.println("bobine: " + e.getMessage());
+            err.print(Options.USAGE);
+            return EXIT_CONFIGURATION;
+        }
+        if (options.help()) {
+            out.print(Options.USAGE);
+            return EXIT_OK;
+        }
+        if (options.version()) {
+            out.println("Bobine " + version());
+            return EXIT_OK;
+        }
+        DataDirectory directory;
+        try {
+            directory = DataDirectory.open(options.dataDirectory());
+        } catch (DataDirectory.AlreadyInUseException e) {
+            err.println("bobine: " + e.getMessage());
+            return EXIT_IN_USE;
+        } catch (IOException e) {
+            err.println("bobine: cannot use the data directory " + options.dataDirectory() + ": " + e);
+            return EXIT_FAILURE;
+        }
+        try {
+            ConfigFile.Values configuration;
+            try {
+                if (ConfigFile.createIfAbsent(directory.configFile())) {
+                    log(out, "Created " + directory.configFile() + " with the default settings");
+                }
+                configuration = options.applyTo(ConfigFile.read(directory.configFile()));
+            } catch (ConfigFile.InvalidConfigurationException e) {
+                err.println("bobine: " + e.getMessage());
+                err.println("bobine: not started. Fix the configuration and start again (see docs/configuration.md).");
+                return EXIT_CONFIGURATION;
+            }
+            configureLogging(directory, configuration);
+            return runInstance(new Instance(directory, configuration, Instance.runningJar()), directory,
+                    configuration, out, err);
+        } catch (IOException e) {
+            err.println("bobine: " + e);
+            return EXIT_FAILURE;
+        } finally {
+            try {
+                directory.close();
+            } catch (IOException e) {
+                err.println("bobine: could not release " + directory.root().resolve(DataDirectory.LOCK_FILE) + ": "
+                        + e);
+            }
+        }
+    }
+
+    private static int runInstance(Instance instance, DataDirectory directory, ConfigFile.Values configuration,
+            PrintStream out, PrintStream err) {
+        AtomicBoolean stopping = new AtomicBoolean();
+        Thread hook = new Thread(() -> {
+            stopping.set(true);
+            try {
+                instance.stop(STOP_TIMEOUT_MILLIS);
+            } catch (Exception e) {
+                err.println("bobine: the instance did not stop cleanly: " + e);
+            }
+        }, "bobine-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        long started = System.nanoTime();
+        try {
+            instance.start();
+            log(out, "Bobine " + version() + " started in " + (System.nanoTime() - started) / 1_000_000
+                    + " ms: http://" + configuration.get(ConfigSchema.WEBSERVER_HOSTNAME) + ":"
+                    + configuration.get(ConfigSchema.WEBSERVER_PORT) + "/ (data: " + directory.root() + ")");
+            instance.awaitStop();
+            log(out, "Bobine stopped");
+            return EXIT_OK;
+        } catch (Exception e) {
+            if (stopping.get()) {
+                return EXIT_OK;
+            }
+            err.println("bobine: the instance failed to start: " + e);
+            e.printStackTrace(err);
+            try {
+                instance.stop(STOP_TIMEOUT_MILLIS);
+            } catch (Exception stopFailure) {
+                err.println("bobine: and it did not stop cleanly: " + stopFailure);
+            }
+            return EXIT_FAILURE;
+        } finally {
+            if (!stopping.get()) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException alreadyShuttingDown) {
+                    // The hook runs: nothing to undo.
+                }
+            }
+        }
+    }
+
+    /** Logback, inside the framework, reads these when it starts. */
+    private static void configureLogging(DataDirectory directory, ConfigFile.Values configuration) {
+        System.setProperty("bobine.logs", directory.logs().toString());
+        System.setProperty("bobine.log.level", configuration.get(ConfigSchema.LOG_LEVEL).toString().toUpperCase(
+                java.util.Locale.ROOT));
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile",
+                    String.valueOf(Main.class.getResource("/bobine-logback.xml")));
+        }
+    }
+
+    static String version() {
+        String version = Main.class.getPackage().getImplementationVersion();
+        return version == null ? "(development)" : version;
+    }
+
+    static void log(PrintStream out, String message) {
+        out.println(LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss.SSS")) + " INFO  [main] "
+                + "org.bobine.launcher - " + message);
+    }
+}

@@ -1,0 +1,116 @@
+package org.bobine.launcher;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What the command line and the environment ask for. The command line takes precedence over the environment,
+ * which takes precedence over the configuration file.
+ *
+ * @param dataDirectory the instance's data directory
+ * @param port the port to listen on, or {@code null} to take the file's
+ * @param hostname the public host name, or {@code null} to take the file's
+ * @param help whether to print the usage and stop
+ * @param version whether to print the version and stop
+ */
+record Options(Path dataDirectory, Integer port, String hostname, boolean help, boolean version) {
+
+    static final String USAGE = """
+            Usage: java -jar bobine.jar [options]
+
+            Starts a Bobine instance whose data (configuration, database, files, plugins, logs) lives in one
+            directory.
+
+            Options:
+              --data DIR        the data directory (default: ./bobine-data; environment: BOBINE_DATA)
+              --port N          the port to listen on (default: 9000; environment: BOBINE_PORT)
+              --hostname H      the public host name (default: localhost; environment: BOBINE_HOSTNAME)
+              --help            print this help
+              --version         print the version
+
+            The data directory's bobine.yaml holds every other setting; it is created with commented defaults
+            on first start.
+            """;
+
+    /** A command line that cannot be understood; the message says why. */
+    static final class UsageException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    static Options parse(String[] args, Map<String, String> environment) throws UsageException {
+        String data = environment.get("BOBINE_DATA");
+        String port = environment.get("BOBINE_PORT");
+        String portSource = "BOBINE_PORT";
+        String hostname = environment.get("BOBINE_HOSTNAME");
+        boolean help = false;
+        boolean version = false;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String value = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                value = arg.substring(eq + 1);
+                arg = arg.substring(0, eq);
+            }
+            switch (arg) {
+                case "--help", "-h" -> help = true;
+                case "--version" -> version = true;
+                case "--data", "--port", "--hostname" -> {
+                    if (value == null) {
+                        if (i + 1 >= args.length) {
+                            throw new UsageException(arg + " needs a value");
+                        }
+                        value = args[++i];
+                    }
+                    switch (arg) {
+                        case "--data" -> data = value;
+                        case "--port" -> {
+                            port = value;
+                            portSource = "--port";
+                        }
+                        default -> hostname = value;
+                    }
+                }
+                default -> throw new UsageException("unknown option " + arg);
+            }
+        }
+        Integer portNumber = null;
+        if (port != null && !port.isBlank()) {
+            try {
+                portNumber = Integer.parseInt(port.trim());
+            } catch (NumberFormatException e) {
+                portNumber = -1;
+            }
+            if (portNumber < 1 || portNumber > 65535) {
+                throw new UsageException(portSource + " must be a port number from 1 to 65535, not \"" + port + "\"");
+            }
+        }
+        if (hostname != null && hostname.isBlank()) {
+            hostname = null;
+        }
+        Path directory = Path.of(data == null || data.isBlank() ? "bobine-data" : data).toAbsolutePath().normalize();
+        return new Options(directory, portNumber, hostname, help, version);
+    }
+
+    /** The file's values with the command line and the environment applied on top. */
+    ConfigFile.Values applyTo(ConfigFile.Values values) throws ConfigFile.InvalidConfigurationException {
+        ConfigFile.Values result = values;
+        if (port != null) {
+            result = result.with(ConfigSchema.WEBSERVER_PORT, port);
+        }
+        if (hostname != null) {
+            Setting setting = ConfigSchema.find(ConfigSchema.WEBSERVER_HOSTNAME);
+            try {
+                result = result.with(ConfigSchema.WEBSERVER_HOSTNAME, setting.type().convert(hostname));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigFile.InvalidConfigurationException(Path.of("--hostname"),
+                        java.util.List.of(ConfigSchema.WEBSERVER_HOSTNAME + ": " + e.getMessage()));
+            }
+        }
+        return result;
+    }
+}

@@ -89,8 +89,11 @@ public final class Main {
         AtomicBoolean stopping = new AtomicBoolean();
         Thread hook = new Thread(() -> {
             stopping.set(true);
+            log(out, "Stopping (signal received)");
             try {
                 instance.stop(STOP_TIMEOUT_MILLIS);
+                // Logged here: once the hook returns the JVM halts, whatever the main thread is doing.
+                log(out, "Bobine stopped");
             } catch (Exception e) {
                 err.println("bobine: the instance did not stop cleanly: " + e);
             }
@@ -103,7 +106,9 @@ public final class Main {
                     + " ms: http://" + configuration.get(ConfigSchema.WEBSERVER_HOSTNAME) + ":"
                     + configuration.get(ConfigSchema.WEBSERVER_PORT) + "/ (data: " + directory.root() + ")");
             instance.awaitStop();
-            log(out, "Bobine stopped");
+            if (!stopping.get()) {
+                log(out, "Bobine stopped");
+            }
             return EXIT_OK;
         } catch (Exception e) {
             if (stopping.get()) {
@@ -128,8 +133,13 @@ public final class Main {
         }
     }
 
+    /** SPI Fly logs every provider it registers through java.util.logging; only its problems matter. */
+    private static final java.util.logging.Logger SPI_FLY_LOGGER = java.util.logging.Logger.getLogger(
+            "org.apache.aries.spifly");
+
     /** Logback, inside the framework, reads these when it starts. */
     private static void configureLogging(DataDirectory directory, ConfigFile.Values configuration) {
+        SPI_FLY_LOGGER.setLevel(java.util.logging.Level.WARNING);
         System.setProperty("bobine.logs", directory.logs().toString());
         System.setProperty("bobine.log.level", configuration.get(ConfigSchema.LOG_LEVEL).toString().toUpperCase(
                 java.util.Locale.ROOT));

@@ -1,0 +1,159 @@
+package org.bobine.launcher;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** {@code bobine.jar} started as a separate process, as an administrator starts it. */
+final class RunningInstance implements AutoCloseable {
+
+    static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    final Path dataDirectory;
+    final int port;
+    final Process process;
+    final Path output;
+
+    private RunningInstance(Path dataDirectory, int port, Process process, Path output) {
+        this.dataDirectory = dataDirectory;
+        this.port = port;
+        this.process = process;
+        this.output = output;
+    }
+
+    static Path jar() {
+        String jar = System.getProperty("bobine.jar");
+        if (jar == null) {
+            throw new IllegalStateException("The system property bobine.jar must name the built bobine.jar");
+        }
+        return Path.of(jar);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /**
+     * Starts the jar on {@code dataDirectory} and a free port, without waiting. With a {@code null} directory, no
+     * {@code --data} is given and the environment must name one in {@code BOBINE_DATA}.
+     */
+    static RunningInstance launch(Path dataDirectory, List<String> extraArguments, Map<String, String> environment)
+            throws IOException {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", jar().toString(), "--port",
+                Integer.toString(port)));
+        if (dataDirectory == null) {
+            dataDirectory = Path.of(environment.get("BOBINE_DATA"));
+        } else {
+            command.addAll(List.of("--data", dataDirectory.toString()));
+        }
+        command.addAll(extraArguments);
+        Files.createDirectories(dataDirectory.getParent());
+        Path output = Files.createTempFile(dataDirectory.getParent(), "bobine-", ".out");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        builder.environment().keySet().removeIf(key -> key.startsWith("BOBINE_"));
+        builder.environment().putAll(environment);
+        return new RunningInstance(dataDirectory, port, builder.start(), output);
+    }
+
+    /** Starts the jar and waits until {@code /api/v1/ping} answers. */
+    static RunningInstance start(Path dataDirectory) throws Exception {
+        RunningInstance instance = launch(dataDirectory, List.of(), Map.of());
+        instance.awaitPing();
+        return instance;
+    }
+
+    static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return CLIENT.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    void awaitPing() throws Exception {
+        await("/api/v1/ping", response -> response.statusCode() == 200 && response.body().equals("pong"),
+                START_TIMEOUT);
+    }
+
+    /** Polls a GET until {@code condition} holds; fails with the instance's output otherwise. */
+    HttpResponse<String> await(String path, Predicate<HttpResponse<String>> condition, Duration timeout)
+            throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpResponse<String> last = null;
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("The instance exited with " + process.exitValue() + ":\n" + output());
+            }
+            try {
+                last = get(path);
+                if (condition.test(last)) {
+                    return last;
+                }
+            } catch (IOException notYetListening) {
+                // Starting.
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("GET " + path + " did not answer as expected within " + timeout + "; last: "
+                + (last == null ? "no answer" : last.statusCode() + " " + last.body()) + "\n" + output());
+    }
+
+    String output() {
+        try {
+            return Files.readString(output, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(output unreadable: " + e + ")";
+        }
+    }
+
+    /** Sends SIGTERM and waits for the process to end; returns its exit code. */
+    int stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("The instance did not stop within 60 s of SIGTERM:\n" + output());
+        }
+        return process.exitValue();
+    }
+
+    /** Waits for a process that should exit by itself. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("The instance did not exit within " + timeout + ":\n" + output());
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+}

@@ -154,6 +154,9 @@ final class ConfigFile {
         }
         flat.forEach((key, value) -> {
             Setting setting = ConfigSchema.find(key);
+            if (setting == null && value == null && isSection(key)) {
+                return; // An empty section, such as "database:" with every key left out.
+            }
             if (setting == null) {
                 problems.add(key + ": unknown key" + suggestion(key));
             } else if (value != null) {
@@ -168,6 +171,10 @@ final class ConfigFile {
             throw new InvalidConfigurationException(file, problems);
         }
         return new Values(values);
+    }
+
+    private static boolean isSection(String key) {
+        return ConfigSchema.SETTINGS.stream().anyMatch(setting -> setting.key().startsWith(key + "."));
     }
 
     private static void flatten(String prefix, Map<?, ?> map, Map<String, Object> flat, List<String> problems) {

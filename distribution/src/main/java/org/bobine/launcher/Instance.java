@@ -85,6 +85,9 @@ final class Instance {
         properties.put("org.apache.felix.http.host", (String) configuration.get(ConfigSchema.LISTEN_HOSTNAME));
         properties.put("org.apache.felix.http.jetty.sendServerHeader", "false");
         properties.put("org.apache.felix.http.name", "Bobine");
+        // On Java 21 and later, Jetty serves requests on virtual threads.
+        properties.put("org.apache.felix.http.jetty.virtualthreads.enable",
+                Boolean.toString(Runtime.version().feature() >= 21));
 
         // FileInstall: the plugins directory, bundles only (settings go through the configuration file).
         properties.put("felix.fileinstall.dir", directory.plugins().toString());

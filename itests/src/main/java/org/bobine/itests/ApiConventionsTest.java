@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,40 +20,21 @@ import org.bobine.web.api.Pagination;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
-import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.service.servlet.runtime.HttpServiceRuntime;
-import org.osgi.test.common.annotation.InjectBundleContext;
-import org.osgi.test.common.annotation.InjectService;
 
 /**
  * An {@link ApiRoutes} service registered by another bundle is routed under {@code /api/v1} with the API's
  * conventions, and its routes go when the service goes.
  */
-class ApiConventionsTest {
+class ApiConventionsTest extends RunningWeb {
 
-    private static final Duration WAIT = Duration.ofSeconds(15);
-
-    @InjectBundleContext
-    BundleContext context;
-
-    @InjectService
-    ConfigurationAdmin configurationAdmin;
-
-    @InjectService(timeout = 10_000)
-    HttpServiceRuntime httpRuntime;
-
-    Http http;
     ServiceRegistration<ApiRoutes> registration;
 
     record Item(int id, String name) {
     }
 
     @BeforeEach
-    void setUp() throws Exception {
-        Configurations.applyDefaults(configurationAdmin);
-        http = Http.of(context);
+    void registerRoutes() throws Exception {
         List<Item> items = IntStream.range(0, 40).mapToObj(i -> new Item(i, "item " + i)).toList();
         registration = context.registerService(ApiRoutes.class, router -> router
                 .get("/itest/items", request -> {

@@ -4,45 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
-import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.service.servlet.runtime.HttpServiceRuntime;
-import org.osgi.test.common.annotation.InjectBundleContext;
-import org.osgi.test.common.annotation.InjectService;
 
 /**
  * A theme plugin is installed, updated and removed in a running framework, and Bobine follows each change
  * without a restart: {@code /api/v1/config} lists it, its style sheet is served, then neither.
  */
-class ThemeHotDeployTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(15);
-
-    @InjectBundleContext
-    BundleContext context;
-
-    @InjectService
-    ConfigurationAdmin configurationAdmin;
-
-    @InjectService(timeout = 10_000)
-    HttpServiceRuntime httpRuntime;
-
-    Http http;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        Configurations.applyDefaults(configurationAdmin);
-        http = Http.of(context);
-        http.await("/api/v1/config", ok(), WAIT);
-    }
+class ThemeHotDeployTest extends RunningWeb {
 
     @Test
     void installUpdateAndRemoveATheme() throws Exception {
@@ -101,10 +74,6 @@ class ThemeHotDeployTest {
         } finally {
             bundle.uninstall();
         }
-    }
-
-    private static Predicate<HttpResponse<String>> ok() {
-        return response -> response.statusCode() == 200;
     }
 
     private static Predicate<HttpResponse<String>> listsTheme(String name, String version) {

@@ -25,6 +25,7 @@ class BobineJarIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration HOT_DEPLOY_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration DATABASE_TIMEOUT = Duration.ofSeconds(60);
 
     @TempDir
     Path temporary;
@@ -32,8 +33,15 @@ class BobineJarIT {
     @Test
     void startsAnswersAndStopsCleanlyThenRestartsOnTheSameData() throws Exception {
         Path data = temporary.resolve("data");
+        String oauthClient;
         try (RunningInstance instance = RunningInstance.start(data)) {
             assertThat(instance.get("/api/v1/ping").body()).isEqualTo("pong");
+            // Created in the database on first start; given only to requests for the instance's own host.
+            oauthClient = instance.await("/api/v1/oauth-clients/local", response -> response.statusCode() == 200,
+                    DATABASE_TIMEOUT).body();
+            assertThat(JSON.readTree(oauthClient).path("client_id").asText()).hasSize(32);
+            assertThat(instance.getFrom("127.0.0.1", "/api/v1/oauth-clients/local").statusCode()).isEqualTo(403);
+            assertThat(data.resolve("db")).isNotEmptyDirectory();
             JsonNode config = JSON.readTree(instance.get("/api/v1/config").body());
             assertThat(config.path("instance").path("name").asText()).isEqualTo("Bobine");
             assertThat(config.path("serverVersion").asText()).isNotEmpty();
@@ -56,6 +64,9 @@ class BobineJarIT {
             JsonNode config = JSON.readTree(instance.get("/api/v1/config").body());
             assertThat(config.path("instance").path("name").asText()).isEqualTo("Videos of the valley");
             assertThat(Files.readString(file)).isEqualTo(edited);
+            // The data of the first run is still there.
+            assertThat(instance.await("/api/v1/oauth-clients/local", response -> response.statusCode() == 200,
+                    DATABASE_TIMEOUT).body()).isEqualTo(oauthClient);
         }
     }
 
@@ -124,7 +135,7 @@ class BobineJarIT {
                 Map.of("BOBINE_DATA", data.toString(), "BOBINE_HOSTNAME", "videos.example.org"))) {
             instance.awaitPing();
             assertThat(data.resolve("bobine.yaml")).exists();
-            assertThat(instance.output()).contains("http://videos.example.org:" + instance.port + "/");
+            instance.awaitOutput("http://videos.example.org:" + instance.port + "/", Duration.ofSeconds(60));
         }
     }
 }

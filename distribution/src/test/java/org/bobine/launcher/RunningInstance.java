@@ -83,13 +83,14 @@ final class RunningInstance implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    String url(String path) {
-        return "http://localhost:" + port + path;
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return getFrom("localhost", path);
     }
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    /** A GET addressed to another name of this machine, so with another {@code Host} header. */
+    HttpResponse<String> getFrom(String host, String path) throws IOException, InterruptedException {
+        return CLIENT.send(HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + path))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     void awaitPing() throws Exception {
@@ -118,6 +119,18 @@ final class RunningInstance implements AutoCloseable {
         }
         throw new AssertionError("GET " + path + " did not answer as expected within " + timeout + "; last: "
                 + (last == null ? "no answer" : last.statusCode() + " " + last.body()) + "\n" + output());
+    }
+
+    /** Waits until the instance has printed {@code text}. */
+    void awaitOutput(String text, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!output().contains(text)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("The instance did not print \"" + text + "\" within " + timeout + ":\n"
+                        + output());
+            }
+            Thread.sleep(100);
+        }
     }
 
     String output() {

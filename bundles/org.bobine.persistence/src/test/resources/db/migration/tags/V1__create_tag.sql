@@ -1,0 +1,4 @@
+CREATE TABLE tags_tag (
+    id BIGINT PRIMARY KEY,
+    label VARCHAR(50) NOT NULL UNIQUE
+);

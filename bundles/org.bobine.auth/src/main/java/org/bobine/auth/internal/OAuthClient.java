@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 
 /** An OAuth client: the pair of identifiers an application presents with a user's credentials. */
 @Entity
-@Table(name = "oauth_client")
+@Table(name = "auth_oauth_client")
 public class OAuthClient {
 
     @Id

@@ -69,6 +69,7 @@ public final class Main {
                 return EXIT_CONFIGURATION;
             }
             configureLogging(directory, configuration);
+            IdleMemory.returnUnusedHeap();
             return runInstance(new Instance(directory, configuration, Instance.runningJar()), directory,
                     configuration, out, err);
         } catch (IOException e) {

@@ -46,6 +46,10 @@ class BobineJarIT {
             assertThat(config.path("instance").path("name").asText()).isEqualTo("Bobine");
             assertThat(config.path("serverVersion").asText()).isNotEmpty();
             assertThat(config.path("theme").path("default").asText()).isEqualTo("default");
+            assertThat(config.path("signup").path("allowed").asBoolean()).isFalse();
+            assertThat(config.path("signup").path("minimumAge").asInt()).isEqualTo(16);
+            assertThat(config.path("user").path("videoQuota").asLong()).isEqualTo(-1);
+            assertThat(config.path("transcoding").path("hls").path("enabled").asBoolean()).isTrue();
             assertThat(data.resolve("bobine.yaml")).exists();
             assertThat(data.resolve("plugins")).isDirectory();
             assertThat(data.resolve("storage")).isDirectory();
@@ -57,12 +61,16 @@ class BobineJarIT {
 
         // The administrator edits the file; the next start on the same directory reads it.
         Path file = data.resolve("bobine.yaml");
-        String edited = Files.readString(file).replace("name: \"Bobine\"", "name: \"Videos of the valley\"");
-        assertThat(edited).contains("Videos of the valley");
+        String edited = Files.readString(file).replace("name: \"Bobine\"", "name: \"Videos of the valley\"")
+                .replace("may create an account.\n  enabled: false", "may create an account.\n  enabled: true")
+                .replace("video_quota: -1", "video_quota: 10GB");
+        assertThat(edited).contains("Videos of the valley").contains("video_quota: 10GB");
         Files.writeString(file, edited);
         try (RunningInstance instance = RunningInstance.start(data)) {
             JsonNode config = JSON.readTree(instance.get("/api/v1/config").body());
             assertThat(config.path("instance").path("name").asText()).isEqualTo("Videos of the valley");
+            assertThat(config.path("signup").path("allowed").asBoolean()).isTrue();
+            assertThat(config.path("user").path("videoQuota").asLong()).isEqualTo(10L << 30);
             assertThat(Files.readString(file)).isEqualTo(edited);
             // The data of the first run is still there.
             assertThat(instance.await("/api/v1/oauth-clients/local", response -> response.statusCode() == 200,

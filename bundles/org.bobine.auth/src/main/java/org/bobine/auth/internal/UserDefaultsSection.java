@@ -1,0 +1,50 @@
+package org.bobine.auth.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.bobine.web.api.ApiRequest;
+import org.bobine.web.api.ServerConfigContributor;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** The {@code user} section of {@code /api/v1/config}: the quotas a new user gets. */
+@Component(service = ServerConfigContributor.class, configurationPid = UserDefaultsSection.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = UserDefaultsSection.Config.class)
+public class UserDefaultsSection implements ServerConfigContributor {
+
+    /** The configuration PID, fed by the {@code user} section of bobine.yaml. */
+    public static final String PID = "bobine.user";
+
+    /** The {@code user} section. */
+    @ObjectClassDefinition(id = PID, name = "New users", description = "What a new user gets.")
+    public @interface Config {
+        @AttributeDefinition(name = "Video quota", description = "How many bytes of video a new user may "
+                + "upload in all; -1 for no limit.", min = "-1")
+        long videoQuota() default -1;
+
+        @AttributeDefinition(name = "Daily video quota", description = "How many bytes of video a new user may "
+                + "upload per day; -1 for no limit.", min = "-1")
+        long videoQuotaDaily() default -1;
+    }
+
+    private final Map<String, Object> section;
+
+    @Activate
+    public UserDefaultsSection(Config config) {
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("videoQuota", config.videoQuota());
+        user.put("videoQuotaDaily", config.videoQuotaDaily());
+        this.section = Map.of("user", user);
+    }
+
+    @Override
+    public Map<String, Object> serverConfig(ApiRequest request) {
+        return section;
+    }
+}

@@ -12,6 +12,7 @@ The reference, measured in the same run, is the JVM start-up of the same jar doi
 as ratios. Reports medians.
 
 Usage: bench/startup/startup_bench.py [--jar distribution/target/bobine.jar] [--runs 5] [--idle 10]
+                                     [--jvm-arg=-XX:+UseSerialGC ...]
 """
 import argparse
 import os
@@ -49,11 +50,11 @@ def rss_mb(pid):
     return float("nan")
 
 
-def one_start(java, jar, data, idle):
+def one_start(java, jvm_args, jar, data, idle):
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     started = time.monotonic()
-    process = subprocess.Popen([java, "-jar", jar, "--data", data, "--port", str(port)],
+    process = subprocess.Popen([java, *jvm_args, "-jar", jar, "--data", data, "--port", str(port)],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     ping = database = None
     try:
@@ -98,10 +99,13 @@ def main():
     parser.add_argument("--java", default=shutil.which("java") or "java")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--idle", type=float, default=10, help="seconds idle before reading the memory")
+    parser.add_argument("--jvm-arg", action="append", default=[], dest="jvm_args",
+                        help="a JVM option for the instance, e.g. --jvm-arg=-XX:+UseSerialGC (repeatable)")
     args = parser.parse_args()
     jar = os.path.abspath(args.jar)
     java_version = subprocess.run([args.java, "-version"], capture_output=True, text=True).stderr.splitlines()[0]
-    print(f"java: {java_version}; cores: {os.cpu_count()}; runs: {args.runs}", flush=True)
+    print(f"java: {java_version}; cores: {os.cpu_count()}; runs: {args.runs}; JVM options: {args.jvm_args}",
+          flush=True)
 
     reference = [jvm_reference(args.java, jar) for _ in range(args.runs)]
     results = {"first start": ([], [], []), "restart": ([], [], [])}
@@ -109,7 +113,7 @@ def main():
         data = tempfile.mkdtemp(prefix="bobine-bench-")
         try:
             for kind in ("first start", "restart"):
-                ping, database, memory = one_start(args.java, jar, data, args.idle)
+                ping, database, memory = one_start(args.java, args.jvm_args, jar, data, args.idle)
                 results[kind][0].append(ping)
                 results[kind][1].append(database)
                 results[kind][2].append(memory)

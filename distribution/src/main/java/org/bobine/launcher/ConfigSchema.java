@@ -17,6 +17,7 @@ final class ConfigSchema {
     static final String WEBSERVER_PORT = "webserver.port";
     static final String WEBSERVER_PUBLIC_PORT = "webserver.public_port";
     static final String LISTEN_HOSTNAME = "listen.hostname";
+    static final String ADMIN_ROOT_PASSWORD = "admin.initial_root_password";
     static final String LOG_LEVEL = "log.level";
     static final String PLUGINS_POLL = "plugins.poll_interval_ms";
 
@@ -107,6 +108,22 @@ final class ConfigSchema {
             new Setting("user.video_quota_daily", "bobine.user", "videoQuotaDaily", new Setting.Size(), -1L,
                     "How much video a new user may upload per day; -1 for no limit."),
 
+            new Setting("admin.email", "bobine.admin", "email",
+                    new Setting.Text(Pattern.compile("[^@\\s]+@[^@\\s]+"), "an e-mail address", 400),
+                    "admin@example.com", "The administrator's e-mail address, given to the root user on the first "
+                            + "start."),
+            new Setting(ADMIN_ROOT_PASSWORD, "bobine.admin", "initialRootPassword", TEXT, "",
+                    "The password of the administrator \"root\", set on the first start only (the environment "
+                            + "variable BOBINE_ROOT_PASSWORD takes precedence); empty to generate one and print it "
+                            + "once in the log."),
+
+            new Setting("oauth2.access_token_lifetime", "bobine.oauth2", "accessTokenLifetime",
+                    new Setting.Whole(60, Integer.MAX_VALUE), 86_400,
+                    "How long, in seconds, an access token given at login lasts (one day)."),
+            new Setting("oauth2.refresh_token_lifetime", "bobine.oauth2", "refreshTokenLifetime",
+                    new Setting.Whole(60, Integer.MAX_VALUE), 1_209_600,
+                    "How long, in seconds, a refresh token lasts (two weeks)."),
+
             new Setting("transcoding.enabled", "bobine.transcoding", "enabled", FLAG, true,
                     "Whether uploaded videos are transcoded to the resolutions below."),
             new Setting("transcoding.web_videos.enabled", "bobine.transcoding", "webVideos.enabled", FLAG, false,
@@ -156,6 +173,8 @@ final class ConfigSchema {
         titles.put("http", "Limits of the HTTP API");
         titles.put("signup", "Registration of new users");
         titles.put("user", "Defaults for new users");
+        titles.put("admin", "The administrator");
+        titles.put("oauth2", "Logins");
         titles.put("transcoding", "Transcoding of uploaded videos");
         titles.put("theme", "Appearance");
         titles.put("plugins", "Plugins (bundles dropped in the data directory's plugins/ folder)");

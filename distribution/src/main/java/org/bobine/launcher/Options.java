@@ -10,10 +10,12 @@ import java.util.Map;
  * @param dataDirectory the instance's data directory
  * @param port the port to listen on, or {@code null} to take the file's
  * @param hostname the public host name, or {@code null} to take the file's
+ * @param rootPassword the initial password of root ({@code BOBINE_ROOT_PASSWORD}), or {@code null}
  * @param help whether to print the usage and stop
  * @param version whether to print the version and stop
  */
-record Options(Path dataDirectory, Integer port, String hostname, boolean help, boolean version) {
+record Options(Path dataDirectory, Integer port, String hostname, String rootPassword, boolean help,
+        boolean version) {
 
     static final String USAGE = """
             Usage: java -jar bobine.jar [options]
@@ -93,7 +95,9 @@ record Options(Path dataDirectory, Integer port, String hostname, boolean help, 
             hostname = null;
         }
         Path directory = Path.of(data == null || data.isBlank() ? "bobine-data" : data).toAbsolutePath().normalize();
-        return new Options(directory, portNumber, hostname, help, version);
+        String rootPassword = environment.get("BOBINE_ROOT_PASSWORD");
+        return new Options(directory, portNumber, hostname, rootPassword == null || rootPassword.isEmpty() ? null
+                : rootPassword, help, version);
     }
 
     /** The file's values with the command line and the environment applied on top. */
@@ -101,6 +105,9 @@ record Options(Path dataDirectory, Integer port, String hostname, boolean help, 
         ConfigFile.Values result = values;
         if (port != null) {
             result = result.with(ConfigSchema.WEBSERVER_PORT, port);
+        }
+        if (rootPassword != null) {
+            result = result.with(ConfigSchema.ADMIN_ROOT_PASSWORD, rootPassword);
         }
         if (hostname != null) {
             Setting setting = ConfigSchema.find(ConfigSchema.WEBSERVER_HOSTNAME);

@@ -13,7 +13,8 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** The {@code user} section of {@code /api/v1/config}: the quotas a new user gets. */
-@Component(service = ServerConfigContributor.class, configurationPid = UserDefaultsSection.PID,
+@Component(service = {ServerConfigContributor.class, UserDefaultsSection.class},
+        configurationPid = UserDefaultsSection.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = UserDefaultsSection.Config.class)
 public class UserDefaultsSection implements ServerConfigContributor {
@@ -34,13 +35,27 @@ public class UserDefaultsSection implements ServerConfigContributor {
     }
 
     private final Map<String, Object> section;
+    private final long videoQuota;
+    private final long videoQuotaDaily;
 
     @Activate
     public UserDefaultsSection(Config config) {
+        this.videoQuota = config.videoQuota();
+        this.videoQuotaDaily = config.videoQuotaDaily();
         Map<String, Object> user = new LinkedHashMap<>();
         user.put("videoQuota", config.videoQuota());
         user.put("videoQuotaDaily", config.videoQuotaDaily());
         this.section = Map.of("user", user);
+    }
+
+    /** @return the total quota of a new user, in bytes; -1 for none */
+    long videoQuota() {
+        return videoQuota;
+    }
+
+    /** @return the daily quota of a new user, in bytes; -1 for none */
+    long videoQuotaDaily() {
+        return videoQuotaDaily;
     }
 
     @Override

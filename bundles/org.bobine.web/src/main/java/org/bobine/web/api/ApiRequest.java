@@ -96,4 +96,21 @@ public interface ApiRequest {
 
     /** @return the address of the client, as seen by the server */
     String remoteAddress();
+
+    /**
+     * The user the request is made for, from its {@code Authorization: Bearer} token.
+     *
+     * @return the user, or empty when the request carries no token
+     * @throws ApiException a 401 with code {@code invalid_token} when the request carries a token that is not
+     *         valid (unknown, expired, revoked, or of a blocked user), as PeerTube answers
+     */
+    Optional<ApiUser> user();
+
+    /**
+     * @return the user the request is made for
+     * @throws ApiException a 401 when the request carries no valid token
+     */
+    default ApiUser requireUser() {
+        return user().orElseThrow(() -> new ApiException(401, null, "No authentication token was given"));
+    }
 }

@@ -17,6 +17,7 @@ import org.bobine.web.api.ApiException;
 import org.bobine.web.api.ApiHandler;
 import org.bobine.web.api.ApiResponse;
 import org.bobine.web.api.ApiRoutes;
+import org.bobine.web.api.Authenticator;
 import org.bobine.web.api.Router;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
@@ -98,6 +99,11 @@ public class ApiDispatcher extends HttpServlet {
         rebuild();
     }
 
+    /** The highest-ranked authenticator: DS binds the best one first and replaces it when a better comes. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Authenticator authenticator;
+
     void removeRoutes(ApiRoutes routes, Map<String, Object> properties) {
         routesByService.remove((Long) properties.get(Constants.SERVICE_ID));
         rebuild();
@@ -136,7 +142,7 @@ public class ApiDispatcher extends HttpServlet {
                         : "Unknown API route " + instance);
             }
             Object result = match.route().handler()
-                    .handle(new ServletApiRequest(request, path, match.params(), maxBodySize));
+                    .handle(new ServletApiRequest(request, path, match.params(), maxBodySize, authenticator));
             write(response, result, method.equals("HEAD"));
         } catch (ApiException e) {
             Problems.write(response, e, instance);

@@ -20,6 +20,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.bobine.web.api.ApiException;
 import org.bobine.web.api.ApiRequest;
+import org.bobine.web.api.ApiUser;
+import org.bobine.web.api.Authenticator;
 import org.bobine.web.api.Pagination;
 
 /** An {@link ApiRequest} over a servlet request. */
@@ -29,13 +31,17 @@ final class ServletApiRequest implements ApiRequest {
     private final String path;
     private final Map<String, String> pathParams;
     private final int maxBodyBytes;
+    private final Authenticator authenticator;
     private Map<String, List<String>> query;
+    private Optional<ApiUser> user;
 
-    ServletApiRequest(HttpServletRequest request, String path, Map<String, String> pathParams, int maxBodyBytes) {
+    ServletApiRequest(HttpServletRequest request, String path, Map<String, String> pathParams, int maxBodyBytes,
+            Authenticator authenticator) {
         this.request = request;
         this.path = path;
         this.pathParams = pathParams;
         this.maxBodyBytes = maxBodyBytes;
+        this.authenticator = authenticator;
     }
 
     @Override
@@ -179,6 +185,29 @@ final class ServletApiRequest implements ApiRequest {
     @Override
     public String remoteAddress() {
         return request.getRemoteAddr();
+    }
+
+    @Override
+    public Optional<ApiUser> user() {
+        if (user == null) {
+            user = authenticate();
+        }
+        return user;
+    }
+
+    private Optional<ApiUser> authenticate() {
+        String authorization = request.getHeader("Authorization");
+        if (authorization == null || authorization.isBlank()) {
+            return Optional.empty();
+        }
+        String token = authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).trim()
+                : "";
+        Optional<ApiUser> found = token.isEmpty() || authenticator == null ? Optional.empty()
+                : authenticator.authenticate(token);
+        if (found.isEmpty()) {
+            throw new ApiException(401, "invalid_token", "Invalid token: access token is invalid");
+        }
+        return found;
     }
 
     private String mediaType() {

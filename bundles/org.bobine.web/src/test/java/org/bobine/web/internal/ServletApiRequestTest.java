@@ -54,7 +54,7 @@ class ServletApiRequestTest {
             public void setReadListener(ReadListener listener) {
             }
         });
-        return new ServletApiRequest(servlet, "/test", Map.of("id", "7"), 64);
+        return new ServletApiRequest(servlet, "/test", Map.of("id", "7"), 64, null);
     }
 
     @Test

@@ -1,0 +1,174 @@
+package org.bobine.auth.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.bobine.persistence.api.TransactionService;
+import org.bobine.web.api.ApiException;
+import org.bobine.web.api.ApiRequest;
+import org.bobine.web.api.ApiResponse;
+import org.bobine.web.api.ApiRoutes;
+import org.bobine.web.api.ApiUser;
+import org.bobine.web.api.Authenticator;
+import org.bobine.web.api.Router;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * PeerTube's OAuth 2 password flow: {@code POST /api/v1/users/token} (grants {@code password} and
+ * {@code refresh_token}, form-encoded), {@code POST /api/v1/users/revoke-token}, and the {@link Authenticator}
+ * that turns the bearer tokens of every API request into users.
+ */
+@Component(service = {ApiRoutes.class, Authenticator.class}, configurationPid = OAuthRoutes.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = OAuthRoutes.Config.class)
+public class OAuthRoutes implements ApiRoutes, Authenticator {
+
+    /** The configuration PID, fed by the {@code oauth2} section of bobine.yaml. */
+    public static final String PID = "bobine.oauth2";
+
+    /** PeerTube's limit: 15 login attempts per address in 5 minutes. */
+    static final int LOGIN_ATTEMPTS = 15;
+    static final Duration LOGIN_WINDOW = Duration.ofMinutes(5);
+
+    /** The {@code oauth2} section. */
+    @ObjectClassDefinition(id = PID, name = "OAuth tokens", description = "How long the tokens given at login "
+            + "last.")
+    public @interface Config {
+        @AttributeDefinition(name = "Access token lifetime", description = "In seconds; one day by default.",
+                min = "60")
+        int accessTokenLifetime() default 86_400;
+
+        @AttributeDefinition(name = "Refresh token lifetime", description = "In seconds; two weeks by default.",
+                min = "60")
+        int refreshTokenLifetime() default 1_209_600;
+    }
+
+    private final TransactionService transactions;
+    private final TokenStore tokens;
+    private final LoginRateLimit loginLimit = new LoginRateLimit(LOGIN_ATTEMPTS, LOGIN_WINDOW);
+
+    @Activate
+    public OAuthRoutes(@Reference(target = LocalOAuthClient.WITH_AUTH_ENTITIES) TransactionService transactions,
+            Config config) {
+        this.transactions = transactions;
+        this.tokens = new TokenStore(transactions, Duration.ofSeconds(config.accessTokenLifetime()),
+                Duration.ofSeconds(config.refreshTokenLifetime()));
+    }
+
+    @Override
+    public void register(Router router) {
+        router.post("/users/token", this::token);
+        router.post("/users/revoke-token", this::revoke);
+    }
+
+    @Override
+    public Optional<ApiUser> authenticate(String accessToken) {
+        return tokens.authenticate(accessToken, Instant.now());
+    }
+
+    ApiResponse token(ApiRequest request) {
+        Duration wait = loginLimit.attempt(request.remoteAddress(), Instant.now());
+        if (!wait.isZero()) {
+            String message = "Too many login attempts, please try again later.";
+            Map<String, Object> problem = new LinkedHashMap<>();
+            problem.put("type", "about:blank");
+            problem.put("title", "Too Many Requests");
+            problem.put("status", 429);
+            problem.put("detail", message);
+            problem.put("error", message);
+            return new ApiResponse(429, "application/problem+json; charset=utf-8",
+                    Map.of("Retry-After", Long.toString(wait.toSeconds())), problem);
+        }
+        Map<String, String> form = request.form();
+        long clientId = client(form);
+        String grant = form.getOrDefault("grant_type", "");
+        Instant now = Instant.now();
+        TokenStore.IssuedTokens issued = switch (grant) {
+            case "password" -> passwordGrant(form, clientId, now);
+            case "refresh_token" -> refreshGrant(form, clientId, now);
+            case "" -> throw new ApiException(400, "invalid_request", "Missing parameter: `grant_type`");
+            default -> throw new ApiException(400, "unsupported_grant_type",
+                    "Unsupported grant type: `grant_type` is invalid");
+        };
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("token_type", "Bearer");
+        body.put("access_token", issued.accessToken());
+        body.put("refresh_token", issued.refreshToken());
+        body.put("expires_in", issued.accessLifetime().toSeconds());
+        body.put("refresh_token_expires_in", issued.refreshLifetime().toSeconds());
+        return ApiResponse.json(200, body).withHeader("Cache-Control", "no-store").withHeader("Pragma", "no-cache");
+    }
+
+    private long client(Map<String, String> form) {
+        String clientId = form.getOrDefault("client_id", "");
+        String clientSecret = form.getOrDefault("client_secret", "");
+        List<Long> ids = transactions.read(em -> em.createQuery("select c.id from OAuthClient c "
+                + "where c.clientId = :id and c.clientSecret = :secret", Long.class)
+                .setParameter("id", clientId).setParameter("secret", clientSecret).getResultList());
+        if (ids.isEmpty()) {
+            throw new ApiException(400, "invalid_client", "Invalid client: client is invalid");
+        }
+        return ids.get(0);
+    }
+
+    private TokenStore.IssuedTokens passwordGrant(Map<String, String> form, long clientId, Instant now) {
+        String login = form.getOrDefault("username", "").trim();
+        String password = form.getOrDefault("password", "");
+        if (login.isEmpty() || password.isEmpty()) {
+            throw new ApiException(400, "invalid_request", "Missing parameter: `username` and `password`");
+        }
+        // Usernames are stored lower-case; either the name or the e-mail address logs in.
+        String lower = login.toLowerCase(Locale.ROOT);
+        return transactions.call(em -> {
+            User user = em.createQuery("select u from User u where u.username = :login or lower(u.email) = :login",
+                    User.class).setParameter("login", lower).getResultStream().findFirst().orElse(null);
+            // The same answer whether the user exists or not, and the same cost: nothing to learn by probing.
+            boolean valid = Passwords.matches(password, user == null ? Users.UNUSABLE_HASH : user.passwordHash());
+            if (user == null || !valid) {
+                throw new ApiException(400, "invalid_grant", "Invalid grant: user credentials are invalid");
+            }
+            if (user.blocked()) {
+                throw new ApiException(400, "invalid_grant", "User is blocked.");
+            }
+            user.loggedIn(now);
+            return tokens.issue(em, user.id(), clientId, now);
+        });
+    }
+
+    private TokenStore.IssuedTokens refreshGrant(Map<String, String> form, long clientId, Instant now) {
+        String refresh = form.getOrDefault("refresh_token", "");
+        if (refresh.isEmpty()) {
+            throw new ApiException(400, "invalid_request", "Missing parameter: `refresh_token`");
+        }
+        return transactions.call(em -> {
+            Token old = tokens.findByRefreshToken(em, refresh, now).filter(t -> t.clientId() == clientId)
+                    .orElseThrow(() -> new ApiException(400, "invalid_grant",
+                            "Invalid grant: refresh token is invalid"));
+            User user = em.find(User.class, old.userId());
+            if (user == null || user.blocked()) {
+                throw new ApiException(400, "invalid_grant", "Invalid grant: refresh token is invalid");
+            }
+            // A refresh replaces the pair: the old access and refresh tokens stop working.
+            em.remove(old);
+            return tokens.issue(em, user.id(), clientId, now);
+        });
+    }
+
+    Map<String, Object> revoke(ApiRequest request) {
+        request.requireUser();
+        String authorization = request.header("Authorization").orElse("");
+        tokens.revoke(authorization.substring("Bearer ".length()).trim());
+        return Map.of();
+    }
+}

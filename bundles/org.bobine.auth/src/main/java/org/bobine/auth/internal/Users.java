@@ -1,0 +1,110 @@
+package org.bobine.auth.internal;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.bobine.persistence.api.TransactionService;
+import org.bobine.web.api.ApiException;
+import org.bobine.web.api.ApiRequest;
+import org.bobine.web.api.ApiRoutes;
+import org.bobine.web.api.ApiUser;
+import org.bobine.web.api.Router;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The local users: the administrator {@code root}, created on the first start, and {@code GET /api/v1/users/me}.
+ */
+@Component(service = ApiRoutes.class, configurationPid = Users.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = Users.Config.class)
+public class Users implements ApiRoutes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Users.class);
+
+    /** The configuration PID, fed by the {@code admin} section of bobine.yaml. */
+    public static final String PID = "bobine.admin";
+
+    static final String ROOT = "root";
+
+    /** A bcrypt hash no password matches, checked when a login names nobody, so that both take as long. */
+    static final String UNUSABLE_HASH = Passwords.hash(LocalOAuthClient.randomHex(32));
+
+    /** PeerTube's labels of its roles, by role number. */
+    static final String[] ROLE_LABELS = {"Administrator", "Moderator", "User"};
+
+    /** The {@code admin} section. */
+    @ObjectClassDefinition(id = PID, name = "Administrator", description = "The instance's administrator.")
+    public @interface Config {
+        @AttributeDefinition(name = "E-mail", description = "The administrator's e-mail address, given to the "
+                + "root user on the first start.")
+        String email() default "admin@example.com";
+
+        @AttributeDefinition(name = "Initial root password", type = AttributeType.PASSWORD, required = false,
+                description = "The password of root, set on the first start only; empty to generate one and "
+                        + "print it once in the log.")
+        String initialRootPassword() default "";
+    }
+
+    private final TransactionService transactions;
+
+    @Activate
+    public Users(@Reference(target = LocalOAuthClient.WITH_AUTH_ENTITIES) TransactionService transactions,
+            @Reference UserDefaultsSection defaults, Config config) {
+        this.transactions = transactions;
+        createRootIfAbsent(transactions, config, defaults);
+    }
+
+    static void createRootIfAbsent(TransactionService transactions, Config config, UserDefaultsSection defaults) {
+        long users = transactions.read(em -> em.createQuery("select count(u) from User u", Long.class)
+                .getSingleResult());
+        if (users > 0) {
+            return;
+        }
+        boolean generated = config.initialRootPassword().isEmpty();
+        String password = generated ? LocalOAuthClient.randomHex(12) : config.initialRootPassword();
+        transactions.run(em -> em.persist(new User(ROOT, config.email(), Passwords.hash(password),
+                ApiUser.ADMINISTRATOR, defaults.videoQuota(), defaults.videoQuotaDaily(), Instant.now())));
+        if (generated) {
+            LOG.warn("Created the administrator \"root\" with the password {} (shown once; change it after "
+                    + "logging in, or set admin.initial_root_password or BOBINE_ROOT_PASSWORD before the first "
+                    + "start)", password);
+        } else {
+            LOG.info("Created the administrator \"root\" with the configured password");
+        }
+    }
+
+    @Override
+    public void register(Router router) {
+        router.get("/users/me", this::me);
+    }
+
+    Map<String, Object> me(ApiRequest request) {
+        ApiUser who = request.requireUser();
+        User user = transactions.read(em -> em.find(User.class, who.id()));
+        if (user == null) {
+            throw new ApiException(401, "invalid_token", "Invalid token: access token is invalid");
+        }
+        Map<String, Object> me = new LinkedHashMap<>();
+        me.put("id", user.id());
+        me.put("username", user.username());
+        me.put("email", user.email());
+        me.put("role", Map.of("id", user.role(), "label", ROLE_LABELS[user.role()]));
+        me.put("videoQuota", user.videoQuota());
+        me.put("videoQuotaDaily", user.videoQuotaDaily());
+        me.put("blocked", user.blocked());
+        me.put("blockedReason", user.blockedReason());
+        me.put("createdAt", user.createdAt().toString());
+        me.put("lastLoginDate", user.lastLoginDate() == null ? null : user.lastLoginDate().toString());
+        me.put("twoFactorEnabled", false);
+        return me;
+    }
+}

@@ -49,8 +49,7 @@ class OAuthIT {
     static void start() throws Exception {
         instance = RunningInstance.launch(temporary.resolve("data"), List.of(),
                 Map.of("BOBINE_ROOT_PASSWORD", ROOT_PASSWORD));
-        JsonNode client = JSON.readTree(instance.await("/api/v1/oauth-clients/local",
-                response -> response.statusCode() == 200, Duration.ofSeconds(90)).body());
+        JsonNode client = JSON.readTree(instance.awaitLogins(Duration.ofSeconds(90)).body());
         clientId = client.path("client_id").asText();
         clientSecret = client.path("client_secret").asText();
     }

@@ -53,8 +53,7 @@ class PeerTubeCliIT {
         cli();
         instance = RunningInstance.launch(temporary.resolve("data"), List.of(),
                 Map.of("BOBINE_ROOT_PASSWORD", ROOT_PASSWORD));
-        instance.await("/api/v1/oauth-clients/local", response -> response.statusCode() == 200,
-                Duration.ofSeconds(90));
+        instance.awaitLogins(Duration.ofSeconds(90));
     }
 
     @AfterAll

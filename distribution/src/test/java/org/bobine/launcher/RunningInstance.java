@@ -121,6 +121,29 @@ final class RunningInstance implements AutoCloseable {
                 + (last == null ? "no answer" : last.statusCode() + " " + last.body()) + "\n" + output());
     }
 
+    /**
+     * Waits until the instance accepts logins: its OAuth client is served and the token endpoint answers (a
+     * request without credentials gets PeerTube's {@code invalid_client}).
+     *
+     * @return the response of {@code /api/v1/oauth-clients/local}
+     */
+    HttpResponse<String> awaitLogins(Duration timeout) throws Exception {
+        HttpResponse<String> client = await("/api/v1/oauth-clients/local", response -> response.statusCode() == 200,
+                timeout);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> token = CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    + "/api/v1/users/token")).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=password")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (token.body().contains("invalid_client")) {
+                return client;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("The instance did not accept logins within " + timeout + "\n" + output());
+    }
+
     /** Waits until the instance has printed {@code text}. */
     void awaitOutput(String text, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

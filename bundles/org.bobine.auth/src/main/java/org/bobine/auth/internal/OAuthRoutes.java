@@ -58,9 +58,13 @@ public class OAuthRoutes implements ApiRoutes, Authenticator {
     private final TokenStore tokens;
     private final LoginRateLimit loginLimit = new LoginRateLimit(LOGIN_ATTEMPTS, LOGIN_WINDOW);
 
+    /**
+     * @param users referenced so that logins open only once the administrator exists: a login at start-up must
+     *        not be refused for a user about to be created
+     */
     @Activate
     public OAuthRoutes(@Reference(target = LocalOAuthClient.WITH_AUTH_ENTITIES) TransactionService transactions,
-            Config config) {
+            @Reference Users users, Config config) {
         this.transactions = transactions;
         this.tokens = new TokenStore(transactions, Duration.ofSeconds(config.accessTokenLifetime()),
                 Duration.ofSeconds(config.refreshTokenLifetime()));

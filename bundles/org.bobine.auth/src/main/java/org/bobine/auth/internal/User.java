@@ -107,6 +107,16 @@ public class User {
         return lastLoginDate;
     }
 
+    void block(String reason) {
+        this.blocked = true;
+        this.blockedReason = reason;
+    }
+
+    void unblock() {
+        this.blocked = false;
+        this.blockedReason = null;
+    }
+
     void loggedIn(Instant when) {
         this.lastLoginDate = when;
     }

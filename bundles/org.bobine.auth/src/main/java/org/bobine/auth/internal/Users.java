@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The local users: the administrator {@code root}, created on the first start, and {@code GET /api/v1/users/me}.
  */
-@Component(service = ApiRoutes.class, configurationPid = Users.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Component(service = {ApiRoutes.class, Users.class}, configurationPid = Users.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = Users.Config.class)
 public class Users implements ApiRoutes {
 
@@ -93,18 +94,23 @@ public class Users implements ApiRoutes {
         if (user == null) {
             throw new ApiException(401, "invalid_token", "Invalid token: access token is invalid");
         }
-        Map<String, Object> me = new LinkedHashMap<>();
-        me.put("id", user.id());
-        me.put("username", user.username());
-        me.put("email", user.email());
-        me.put("role", Map.of("id", user.role(), "label", ROLE_LABELS[user.role()]));
-        me.put("videoQuota", user.videoQuota());
-        me.put("videoQuotaDaily", user.videoQuotaDaily());
-        me.put("blocked", user.blocked());
-        me.put("blockedReason", user.blockedReason());
-        me.put("createdAt", user.createdAt().toString());
-        me.put("lastLoginDate", user.lastLoginDate() == null ? null : user.lastLoginDate().toString());
-        me.put("twoFactorEnabled", false);
-        return me;
+        return json(user);
+    }
+
+    /** A user in PeerTube's {@code User} shape, with the fields that exist so far. */
+    static Map<String, Object> json(User user) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", user.id());
+        json.put("username", user.username());
+        json.put("email", user.email());
+        json.put("role", Map.of("id", user.role(), "label", ROLE_LABELS[user.role()]));
+        json.put("videoQuota", user.videoQuota());
+        json.put("videoQuotaDaily", user.videoQuotaDaily());
+        json.put("blocked", user.blocked());
+        json.put("blockedReason", user.blockedReason());
+        json.put("createdAt", user.createdAt().toString());
+        json.put("lastLoginDate", user.lastLoginDate() == null ? null : user.lastLoginDate().toString());
+        json.put("twoFactorEnabled", false);
+        return json;
     }
 }

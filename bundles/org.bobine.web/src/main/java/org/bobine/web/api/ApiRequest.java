@@ -113,4 +113,19 @@ public interface ApiRequest {
     default ApiUser requireUser() {
         return user().orElseThrow(() -> new ApiException(401, null, "No authentication token was given"));
     }
+
+    /**
+     * The one check of rights that every protected endpoint makes.
+     *
+     * @param right the right the endpoint needs
+     * @return the user, who has the right
+     * @throws ApiException a 401 when the request carries no valid token, a 403 when its user lacks the right
+     */
+    default ApiUser requireRight(UserRight right) {
+        ApiUser user = requireUser();
+        if (!right.grantedTo(user.role())) {
+            throw ApiException.forbidden("User " + user.username() + " does not have right " + right.name());
+        }
+        return user;
+    }
 }

@@ -143,13 +143,39 @@ public class ApiDispatcher extends HttpServlet {
             }
             Object result = match.route().handler()
                     .handle(new ServletApiRequest(request, path, match.params(), maxBodySize, authenticator));
+            drainBody(request, response);
             write(response, result, method.equals("HEAD"));
         } catch (ApiException e) {
+            drainBody(request, response);
             Problems.write(response, e, instance);
         } catch (Exception e) {
             LOG.error("{} {} failed", method, instance, e);
+            drainBody(request, response);
             Problems.write(response, new ApiException(500, null, "The server could not answer this request"),
                     instance);
+        }
+    }
+
+    /**
+     * Reads what the handler left of the request body (an answer given before reading it, such as a 401), so
+     * that the connection can serve the client's next request; a body too large to skip closes the connection
+     * instead, and says so.
+     */
+    private void drainBody(HttpServletRequest request, HttpServletResponse response) {
+        try {
+            var in = request.getInputStream();
+            long skipped = 0;
+            byte[] buffer = new byte[8192];
+            for (int n; (n = in.read(buffer)) > 0;) {
+                skipped += n;
+                if (skipped > maxBodySize) {
+                    response.setHeader("Connection", "close");
+                    return;
+                }
+            }
+        } catch (IOException | IllegalStateException e) {
+            // Already read as a reader, or the client went away: nothing left to keep the connection for.
+            response.setHeader("Connection", "close");
         }
     }
 

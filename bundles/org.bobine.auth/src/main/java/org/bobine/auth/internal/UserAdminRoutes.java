@@ -1,0 +1,203 @@
+package org.bobine.auth.internal;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+
+import org.bobine.persistence.api.TransactionService;
+import org.bobine.web.api.ApiException;
+import org.bobine.web.api.ApiRequest;
+import org.bobine.web.api.ApiResponse;
+import org.bobine.web.api.ApiRoutes;
+import org.bobine.web.api.ApiUser;
+import org.bobine.web.api.Page;
+import org.bobine.web.api.Pagination;
+import org.bobine.web.api.Router;
+import org.bobine.web.api.UserRight;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The administration of users, for holders of {@link UserRight#MANAGE_USERS}: {@code GET/POST /api/v1/users},
+ * {@code GET/DELETE /api/v1/users/{id}}, {@code POST /api/v1/users/{id}/block|unblock}. Moderators manage users
+ * but cannot create, change or remove administrators and moderators.
+ */
+@Component(service = ApiRoutes.class)
+public class UserAdminRoutes implements ApiRoutes {
+
+    /** PeerTube's rule for user names. */
+    static final Pattern USERNAME = Pattern.compile("[a-z0-9_]+([a-z0-9_.-]+[a-z0-9_]+)?");
+    static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    static final Set<String> SORTABLE = Set.of("id", "username", "createdAt", "lastLoginDate", "role");
+
+    /** The body of {@code POST /users}. */
+    record NewUser(String username, String password, String email, Integer role, Long videoQuota,
+            Long videoQuotaDaily) {
+    }
+
+    /** The body of {@code POST /users/{id}/block}. */
+    record BlockRequest(String reason) {
+    }
+
+    private final TransactionService transactions;
+    private final UserDefaultsSection defaults;
+
+    @Activate
+    public UserAdminRoutes(@Reference(target = LocalOAuthClient.WITH_AUTH_ENTITIES) TransactionService transactions,
+            @Reference UserDefaultsSection defaults) {
+        this.transactions = transactions;
+        this.defaults = defaults;
+    }
+
+    @Override
+    public void register(Router router) {
+        router.get("/users", this::list);
+        router.post("/users", this::create);
+        router.get("/users/{id}", this::get);
+        router.delete("/users/{id}", this::remove);
+        router.post("/users/{id}/block", request -> block(request, true));
+        router.post("/users/{id}/unblock", request -> block(request, false));
+    }
+
+    Page<Map<String, Object>> list(ApiRequest request) {
+        request.requireRight(UserRight.MANAGE_USERS);
+        Pagination page = request.pagination(SORTABLE, "-createdAt");
+        String search = request.query("search").map(s -> "%" + s.toLowerCase(Locale.ROOT) + "%").orElse(null);
+        Boolean blocked = request.queryBoolean("blocked").orElse(null);
+        String where = " where (:search is null or lower(u.username) like :search or lower(u.email) like :search)"
+                + " and (:blocked is null or u.blocked = :blocked)";
+        return transactions.read(em -> {
+            TypedQuery<User> query = em.createQuery("select u from User u" + where + " order by u."
+                    + page.sortColumn() + (page.descending() ? " desc" : " asc") + ", u.id", User.class);
+            TypedQuery<Long> count = em.createQuery("select count(u) from User u" + where, Long.class);
+            for (TypedQuery<?> q : List.of(query, count)) {
+                q.setParameter("search", search).setParameter("blocked", blocked);
+            }
+            List<Map<String, Object>> data = query.setFirstResult(page.start()).setMaxResults(page.count())
+                    .getResultList().stream().map(Users::json).toList();
+            return Page.of(count.getSingleResult(), data);
+        });
+    }
+
+    ApiResponse create(ApiRequest request) {
+        ApiUser actor = request.requireRight(UserRight.MANAGE_USERS);
+        NewUser body = request.body(NewUser.class);
+        Map<String, String> invalid = new LinkedHashMap<>();
+        String username = body.username() == null ? "" : body.username();
+        if (username.isEmpty() || username.length() > 50 || !USERNAME.matcher(username).matches()) {
+            invalid.put("username", "Should have a valid username");
+        }
+        if (body.password() == null || body.password().length() < 6 || body.password().length() > 255) {
+            invalid.put("password", "Should have a valid password");
+        }
+        if (body.email() == null || body.email().length() > 400 || !EMAIL.matcher(body.email()).matches()) {
+            invalid.put("email", "Should have a valid email");
+        }
+        if (body.role() == null || body.role() < ApiUser.ADMINISTRATOR || body.role() > ApiUser.USER) {
+            invalid.put("role", "Should have a valid role");
+        }
+        if (body.videoQuota() != null && body.videoQuota() < -1) {
+            invalid.put("videoQuota", "Should have a valid user quota");
+        }
+        if (body.videoQuotaDaily() != null && body.videoQuotaDaily() < -1) {
+            invalid.put("videoQuotaDaily", "Should have a valid daily user quota");
+        }
+        if (!invalid.isEmpty()) {
+            throw ApiException.invalidParams(invalid);
+        }
+        if (actor.role() != ApiUser.ADMINISTRATOR && body.role() != ApiUser.USER) {
+            throw ApiException.forbidden("User can only create users with the role User");
+        }
+        String hash = Passwords.hash(body.password());
+        User created = transactions.call(em -> {
+            long taken = em.createQuery("select count(u) from User u where u.username = :username "
+                    + "or lower(u.email) = :email", Long.class).setParameter("username", username)
+                    .setParameter("email", body.email().toLowerCase(Locale.ROOT)).getSingleResult();
+            if (taken > 0) {
+                throw new ApiException(409, null, "User with this username or email already exists.");
+            }
+            User user = new User(username, body.email(), hash, body.role(),
+                    body.videoQuota() == null ? defaults.videoQuota() : body.videoQuota(),
+                    body.videoQuotaDaily() == null ? defaults.videoQuotaDaily() : body.videoQuotaDaily(),
+                    Instant.now());
+            em.persist(user);
+            return user;
+        });
+        return ApiResponse.json(200, Map.of("user", Map.of("id", created.id())));
+    }
+
+    Map<String, Object> get(ApiRequest request) {
+        request.requireRight(UserRight.MANAGE_USERS);
+        return transactions.read(em -> Users.json(find(em, request)));
+    }
+
+    Object remove(ApiRequest request) {
+        ApiUser actor = request.requireRight(UserRight.MANAGE_USERS);
+        transactions.run(em -> {
+            User user = manageable(em, request, actor);
+            em.createQuery("delete from Token t where t.userId = :id").setParameter("id", user.id())
+                    .executeUpdate();
+            em.remove(user);
+        });
+        return null;
+    }
+
+    Object block(ApiRequest request, boolean block) {
+        ApiUser actor = request.requireRight(UserRight.MANAGE_USERS);
+        String reason = null;
+        if (block && request.header("Content-Type").isPresent()) {
+            reason = request.body(BlockRequest.class).reason();
+            if (reason != null && (reason.length() < 3 || reason.length() > 250)) {
+                throw ApiException.invalidParam("reason", "Should have a valid blocking reason");
+            }
+        }
+        String why = reason;
+        transactions.run(em -> {
+            User user = manageable(em, request, actor);
+            if (block) {
+                // The user's tokens stop working at once: authentication checks the block on every request.
+                user.block(why);
+            } else {
+                user.unblock();
+            }
+        });
+        return null;
+    }
+
+    private static User find(EntityManager em, ApiRequest request) {
+        long id;
+        try {
+            id = Long.parseLong(request.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw ApiException.invalidParam("id", "Should have a valid id");
+        }
+        User user = em.find(User.class, id);
+        if (user == null) {
+            throw ApiException.notFound("User not found");
+        }
+        return user;
+    }
+
+    /** The target user, if the actor may change it: not root, not oneself, no staff for moderators. */
+    private static User manageable(EntityManager em, ApiRequest request, ApiUser actor) {
+        User user = find(em, request);
+        if (user.username().equals(Users.ROOT)) {
+            throw ApiException.badRequest("Cannot remove or block the root user");
+        }
+        if (user.id() == actor.id()) {
+            throw ApiException.badRequest("Cannot remove or block yourself");
+        }
+        if (actor.role() != ApiUser.ADMINISTRATOR && user.role() != ApiUser.USER) {
+            throw ApiException.forbidden("A moderator can only manage users");
+        }
+        return user;
+    }
+}

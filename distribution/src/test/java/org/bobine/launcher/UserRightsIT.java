@@ -1,0 +1,192 @@
+package org.bobine.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End-to-end: every protected endpoint, called by an anonymous client, a user, a moderator and an
+ * administrator, answers as PeerTube's rights say.
+ */
+@Timeout(300)
+class UserRightsIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static final String PASSWORD = "a good password";
+    private static final AtomicInteger NAMES = new AtomicInteger();
+
+    @TempDir
+    static Path temporary;
+
+    static RunningInstance instance;
+    static String clientId;
+    static String clientSecret;
+    static String admin;
+    static String moderator;
+    static String user;
+
+    enum Caller { ANONYMOUS, USER, MODERATOR, ADMINISTRATOR }
+
+    @BeforeAll
+    static void start() throws Exception {
+        instance = RunningInstance.launch(temporary.resolve("data"), List.of(),
+                Map.of("BOBINE_ROOT_PASSWORD", PASSWORD));
+        JsonNode client = JSON.readTree(instance.awaitLogins(Duration.ofSeconds(90)).body());
+        clientId = client.path("client_id").asText();
+        clientSecret = client.path("client_secret").asText();
+        admin = login("root");
+        createUser(admin, "moderator", 1);
+        createUser(admin, "user", 2);
+        moderator = login("moderator");
+        user = login("user");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        instance.close();
+    }
+
+    static HttpResponse<String> call(String method, String path, String token, Object json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + instance.port + path));
+        if (json != null) {
+            request.header("Content-Type", "application/json").method(method,
+                    HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(json)));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String login(String username) throws Exception {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("client_id", clientId);
+        form.put("client_secret", clientSecret);
+        form.put("grant_type", "password");
+        form.put("username", username);
+        form.put("password", PASSWORD);
+        String body = form.entrySet().stream().map(e -> e.getKey() + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                + instance.port + "/api/v1/users/token")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body()).path("access_token").asText();
+    }
+
+    static long createUser(String token, String username, int role) throws Exception {
+        HttpResponse<String> response = call("POST", "/api/v1/users", token, Map.of("username", username,
+                "password", PASSWORD, "email", username + "@example.org", "role", role));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body()).path("user").path("id").asLong();
+    }
+
+    static long throwawayUser() throws Exception {
+        return createUser(admin, "target" + NAMES.incrementAndGet(), 2);
+    }
+
+    static String token(Caller caller) {
+        return switch (caller) {
+            case ANONYMOUS -> null;
+            case USER -> user;
+            case MODERATOR -> moderator;
+            case ADMINISTRATOR -> admin;
+        };
+    }
+
+    /** An endpoint of the matrix: how to call it, and what a caller with the right gets. */
+    interface Endpoint {
+        HttpResponse<String> call(String token) throws Exception;
+    }
+
+    static void expect(String name, Endpoint endpoint, int allowed, Caller... allowedCallers) throws Exception {
+        List<Caller> withRight = List.of(allowedCallers);
+        for (Caller caller : Caller.values()) {
+            int expected = caller == Caller.ANONYMOUS ? 401 : withRight.contains(caller) ? allowed : 403;
+            HttpResponse<String> response = endpoint.call(token(caller));
+            assertThat(response.statusCode()).as(name + " as " + caller + ": " + response.body()).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void everyProtectedEndpointChecksItsRight() throws Exception {
+        Caller[] staff = {Caller.MODERATOR, Caller.ADMINISTRATOR};
+        Caller[] everyone = {Caller.USER, Caller.MODERATOR, Caller.ADMINISTRATOR};
+        expect("GET /users/me", token -> call("GET", "/api/v1/users/me", token, null), 200, everyone);
+        expect("GET /users", token -> call("GET", "/api/v1/users", token, null), 200, staff);
+        expect("POST /users", token -> call("POST", "/api/v1/users", token, Map.of("username",
+                "created" + NAMES.incrementAndGet(), "password", PASSWORD, "email", "c" + NAMES.incrementAndGet()
+                        + "@example.org", "role", 2)), 200, staff);
+        long target = throwawayUser();
+        expect("GET /users/{id}", token -> call("GET", "/api/v1/users/" + target, token, null), 200, staff);
+        expect("POST /users/{id}/block", token -> call("POST", "/api/v1/users/" + target + "/block", token,
+                Map.of("reason", "spamming")), 204, staff);
+        expect("POST /users/{id}/unblock", token -> call("POST", "/api/v1/users/" + target + "/unblock", token,
+                null), 204, staff);
+        expect("DELETE /users/{id}", token -> call("DELETE", "/api/v1/users/" + throwawayUser(), token, null), 204,
+                staff);
+    }
+
+    @Test
+    void moderatorsCannotCreateOrManageStaff() throws Exception {
+        HttpResponse<String> promote = call("POST", "/api/v1/users", moderator, Map.of("username", "newmod",
+                "password", PASSWORD, "email", "newmod@example.org", "role", 1));
+        assertThat(promote.statusCode()).isEqualTo(403);
+        long otherModerator = createUser(admin, "othermod", 1);
+        assertThat(call("POST", "/api/v1/users/" + otherModerator + "/block", moderator, null).statusCode())
+                .isEqualTo(403);
+        assertThat(call("DELETE", "/api/v1/users/" + otherModerator, moderator, null).statusCode()).isEqualTo(403);
+        assertThat(call("POST", "/api/v1/users/" + otherModerator + "/block", admin, null).statusCode())
+                .isEqualTo(204);
+    }
+
+    @Test
+    void aBlockedUsersTokensStopWorkingAtOnce() throws Exception {
+        long id = createUser(admin, "blockme", 2);
+        String token = login("blockme");
+        assertThat(call("GET", "/api/v1/users/me", token, null).statusCode()).isEqualTo(200);
+        assertThat(call("POST", "/api/v1/users/" + id + "/block", admin, Map.of("reason", "abuse")).statusCode())
+                .isEqualTo(204);
+        assertThat(call("GET", "/api/v1/users/me", token, null).statusCode()).isEqualTo(401);
+        assertThat(call("POST", "/api/v1/users/" + id + "/unblock", admin, null).statusCode()).isEqualTo(204);
+        assertThat(call("GET", "/api/v1/users/me", token, null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void badUsersAreRefusedWithTheirFieldsNamed() throws Exception {
+        HttpResponse<String> bad = call("POST", "/api/v1/users", admin, Map.of("username", "Not Valid",
+                "password", "123", "email", "nope", "role", 7));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(bad.body()).path("invalid-params").fieldNames()).toIterable()
+                .containsExactly("username", "password", "email", "role");
+        HttpResponse<String> duplicate = call("POST", "/api/v1/users", admin, Map.of("username", "user",
+                "password", PASSWORD, "email", "another@example.org", "role", 2));
+        assertThat(duplicate.statusCode()).isEqualTo(409);
+        assertThat(call("DELETE", "/api/v1/users/1", admin, null).statusCode()).isEqualTo(400);
+        assertThat(call("GET", "/api/v1/users/999999", admin, null).statusCode()).isEqualTo(404);
+    }
+}

@@ -14,7 +14,11 @@
  * <li>pagination is {@code start}, {@code count} (default 15, at most 100) and {@code sort} (a column, with
  * {@code -} for descending), see {@link org.bobine.web.api.Pagination};</li>
  * <li>request bodies are size-limited and malformed JSON is a 400;</li>
- * <li>an unknown {@code /api/v1/...} route is a 400, as in PeerTube.</li>
+ * <li>an unknown {@code /api/v1/...} route is a 400, as in PeerTube;</li>
+ * <li>a bearer token is turned into an {@link org.bobine.web.api.ApiUser} by the instance's
+ * {@link org.bobine.web.api.Authenticator} ({@link org.bobine.web.api.ApiRequest#user()}); an invalid token is a
+ * 401 {@code invalid_token}; every protected endpoint checks PeerTube's rights with
+ * {@link org.bobine.web.api.ApiRequest#requireRight(UserRight)}, the one mechanism for rights.</li>
  * </ul>
  *
  * <p>{@link org.bobine.web.api.ServerConfigContributor}s add their sections to {@code GET /api/v1/config}.

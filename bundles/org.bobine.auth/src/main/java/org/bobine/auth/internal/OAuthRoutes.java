@@ -18,41 +18,19 @@ import org.bobine.web.api.Authenticator;
 import org.bobine.web.api.Router;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.metatype.annotations.AttributeDefinition;
-import org.osgi.service.metatype.annotations.Designate;
-import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * PeerTube's OAuth 2 password flow: {@code POST /api/v1/users/token} (grants {@code password} and
  * {@code refresh_token}, form-encoded), {@code POST /api/v1/users/revoke-token}, and the {@link Authenticator}
  * that turns the bearer tokens of every API request into users.
  */
-@Component(service = {ApiRoutes.class, Authenticator.class}, configurationPid = OAuthRoutes.PID,
-        configurationPolicy = ConfigurationPolicy.REQUIRE)
-@Designate(ocd = OAuthRoutes.Config.class)
+@Component(service = {ApiRoutes.class, Authenticator.class})
 public class OAuthRoutes implements ApiRoutes, Authenticator {
-
-    /** The configuration PID, fed by the {@code oauth2} section of bobine.yaml. */
-    public static final String PID = "bobine.oauth2";
 
     /** PeerTube's limit: 15 login attempts per address in 5 minutes. */
     static final int LOGIN_ATTEMPTS = 15;
     static final Duration LOGIN_WINDOW = Duration.ofMinutes(5);
-
-    /** The {@code oauth2} section. */
-    @ObjectClassDefinition(id = PID, name = "OAuth tokens", description = "How long the tokens given at login "
-            + "last.")
-    public @interface Config {
-        @AttributeDefinition(name = "Access token lifetime", description = "In seconds; one day by default.",
-                min = "60")
-        int accessTokenLifetime() default 86_400;
-
-        @AttributeDefinition(name = "Refresh token lifetime", description = "In seconds; two weeks by default.",
-                min = "60")
-        int refreshTokenLifetime() default 1_209_600;
-    }
 
     private final TransactionService transactions;
     private final TokenStore tokens;
@@ -64,10 +42,9 @@ public class OAuthRoutes implements ApiRoutes, Authenticator {
      */
     @Activate
     public OAuthRoutes(@Reference(target = LocalOAuthClient.WITH_AUTH_ENTITIES) TransactionService transactions,
-            @Reference Users users, Config config) {
+            @Reference Users users, @Reference TokenStore tokens) {
         this.transactions = transactions;
-        this.tokens = new TokenStore(transactions, Duration.ofSeconds(config.accessTokenLifetime()),
-                Duration.ofSeconds(config.refreshTokenLifetime()));
+        this.tokens = tokens;
     }
 
     @Override
@@ -164,8 +141,7 @@ public class OAuthRoutes implements ApiRoutes, Authenticator {
                 throw new ApiException(400, "invalid_grant", "Invalid grant: refresh token is invalid");
             }
             // A refresh replaces the pair: the old access and refresh tokens stop working.
-            em.remove(old);
-            return tokens.issue(em, user.id(), clientId, now);
+            return tokens.replace(em, old, now);
         });
     }
 

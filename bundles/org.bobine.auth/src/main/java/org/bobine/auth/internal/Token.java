@@ -62,6 +62,10 @@ public class Token {
         return clientId;
     }
 
+    String accessTokenHash() {
+        return accessTokenHash;
+    }
+
     Instant accessTokenExpiresAt() {
         return accessTokenExpiresAt;
     }

@@ -49,12 +49,14 @@ public class UserAdminRoutes implements ApiRoutes {
 
     private final TransactionService transactions;
     private final UserDefaultsSection defaults;
+    private final TokenStore tokens;
 
     @Activate
     public UserAdminRoutes(@Reference(target = LocalOAuthClient.WITH_AUTH_ENTITIES) TransactionService transactions,
-            @Reference UserDefaultsSection defaults) {
+            @Reference UserDefaultsSection defaults, @Reference TokenStore tokens) {
         this.transactions = transactions;
         this.defaults = defaults;
+        this.tokens = tokens;
     }
 
     @Override
@@ -147,6 +149,7 @@ public class UserAdminRoutes implements ApiRoutes {
                     .executeUpdate();
             em.remove(user);
         });
+        forgetTokens(request);
         return null;
     }
 
@@ -169,7 +172,13 @@ public class UserAdminRoutes implements ApiRoutes {
                 user.unblock();
             }
         });
+        forgetTokens(request);
         return null;
+    }
+
+    /** After the change is committed: the user's cached tokens must not outlive a block or a removal. */
+    private void forgetTokens(ApiRequest request) {
+        tokens.forgetUser(Long.parseLong(request.pathParam("id")));
     }
 
     private static User find(EntityManager em, ApiRequest request) {

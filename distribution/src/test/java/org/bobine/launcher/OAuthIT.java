@@ -3,17 +3,14 @@ package org.bobine.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -60,15 +57,7 @@ class OAuthIT {
     }
 
     static HttpResponse<String> post(String path, Map<String, String> form, String token) throws Exception {
-        String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + instance.port + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return instance.postForm(path, form, token);
     }
 
     static HttpResponse<String> getWithToken(String path, String token) throws Exception {
@@ -77,14 +66,7 @@ class OAuthIT {
     }
 
     static Map<String, String> login(String username, String password) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("client_id", clientId);
-        form.put("client_secret", clientSecret);
-        form.put("grant_type", "password");
-        form.put("response_type", "code");
-        form.put("username", username);
-        form.put("password", password);
-        return form;
+        return RunningInstance.passwordGrant(clientId, clientSecret, username, password);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.bobine.launcher;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -11,10 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /** {@code bobine.jar} started as a separate process, as an administrator starts it. */
 final class RunningInstance implements AutoCloseable {
@@ -132,16 +135,39 @@ final class RunningInstance implements AutoCloseable {
                 timeout);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            HttpResponse<String> token = CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                    + "/api/v1/users/token")).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=password")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> token = postForm("/api/v1/users/token", Map.of("grant_type", "password"), null);
             if (token.body().contains("invalid_client")) {
                 return client;
             }
             Thread.sleep(100);
         }
         throw new AssertionError("The instance did not accept logins within " + timeout + "\n" + output());
+    }
+
+    /** POSTs an {@code application/x-www-form-urlencoded} body, with a bearer token unless it is null. */
+    HttpResponse<String> postForm(String path, Map<String, String> form, String token)
+            throws IOException, InterruptedException {
+        String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The form of PeerTube's password grant for this instance's OAuth client. */
+    static Map<String, String> passwordGrant(String clientId, String clientSecret, String username, String password) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("client_id", clientId);
+        form.put("client_secret", clientSecret);
+        form.put("grant_type", "password");
+        form.put("response_type", "code");
+        form.put("username", username);
+        form.put("password", password);
+        return form;
     }
 
     /** Waits until the instance has printed {@code text}. */

@@ -3,18 +3,14 @@ package org.bobine.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -83,17 +79,8 @@ class UserRightsIT {
     }
 
     static String login(String username) throws Exception {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("client_id", clientId);
-        form.put("client_secret", clientSecret);
-        form.put("grant_type", "password");
-        form.put("username", username);
-        form.put("password", PASSWORD);
-        String body = form.entrySet().stream().map(e -> e.getKey() + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:"
-                + instance.port + "/api/v1/users/token")).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = instance.postForm("/api/v1/users/token",
+                RunningInstance.passwordGrant(clientId, clientSecret, username, PASSWORD), null);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body()).path("access_token").asText();
     }

@@ -31,6 +31,8 @@ public class OAuthRoutes implements ApiRoutes, Authenticator {
     /** PeerTube's limit: 15 login attempts per address in 5 minutes. */
     static final int LOGIN_ATTEMPTS = 15;
     static final Duration LOGIN_WINDOW = Duration.ofMinutes(5);
+    /** The request header that carries a two-factor code, and the response header that asks for one. */
+    static final String OTP_HEADER = "x-peertube-otp";
 
     private final TransactionService transactions;
     private final TokenStore tokens;
@@ -76,7 +78,7 @@ public class OAuthRoutes implements ApiRoutes, Authenticator {
         String grant = form.getOrDefault("grant_type", "");
         Instant now = Instant.now();
         TokenStore.IssuedTokens issued = switch (grant) {
-            case "password" -> passwordGrant(form, clientId, now);
+            case "password" -> passwordGrant(form, request.header(OTP_HEADER).orElse(null), clientId, now);
             case "refresh_token" -> refreshGrant(form, clientId, now);
             case "" -> throw new ApiException(400, "invalid_request", "Missing parameter: `grant_type`");
             default -> throw new ApiException(400, "unsupported_grant_type",
@@ -103,7 +105,8 @@ public class OAuthRoutes implements ApiRoutes, Authenticator {
         return ids.get(0);
     }
 
-    private TokenStore.IssuedTokens passwordGrant(Map<String, String> form, long clientId, Instant now) {
+    private TokenStore.IssuedTokens passwordGrant(Map<String, String> form, String otp, long clientId,
+            Instant now) {
         String login = form.getOrDefault("username", "").trim();
         String password = form.getOrDefault("password", "");
         if (login.isEmpty() || password.isEmpty()) {
@@ -121,6 +124,15 @@ public class OAuthRoutes implements ApiRoutes, Authenticator {
             }
             if (user.blocked()) {
                 throw new ApiException(400, "invalid_grant", "User is blocked.");
+            }
+            if (user.otpSecret() != null) {
+                if (otp == null || otp.isBlank()) {
+                    throw new ApiException(401, "missing_two_factor", "Missing two factor header")
+                            .withHeader(OTP_HEADER, "required; app");
+                }
+                if (!Totp.verify(user.otpSecret(), otp.trim(), now)) {
+                    throw new ApiException(400, "invalid_two_factor", "Invalid two factor header");
+                }
             }
             user.loggedIn(now);
             return tokens.issue(em, user.id(), clientId, now);

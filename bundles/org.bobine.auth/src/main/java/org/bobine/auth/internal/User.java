@@ -48,6 +48,9 @@ public class User {
     @Column(name = "last_login_date")
     private Instant lastLoginDate;
 
+    @Column(name = "otp_secret", length = 64)
+    private String otpSecret;
+
     protected User() {
         // For JPA.
     }
@@ -115,6 +118,14 @@ public class User {
     void unblock() {
         this.blocked = false;
         this.blockedReason = null;
+    }
+
+    String otpSecret() {
+        return otpSecret;
+    }
+
+    void otpSecret(String secret) {
+        this.otpSecret = secret;
     }
 
     void loggedIn(Instant when) {

@@ -110,7 +110,7 @@ public class Users implements ApiRoutes {
         json.put("blockedReason", user.blockedReason());
         json.put("createdAt", user.createdAt().toString());
         json.put("lastLoginDate", user.lastLoginDate() == null ? null : user.lastLoginDate().toString());
-        json.put("twoFactorEnabled", false);
+        json.put("twoFactorEnabled", user.otpSecret() != null);
         return json;
     }
 }

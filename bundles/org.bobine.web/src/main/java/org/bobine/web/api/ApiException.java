@@ -19,6 +19,7 @@ public class ApiException extends RuntimeException {
     private final int status;
     private final String code;
     private final Map<String, String> invalidParams;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     /**
      * @param status the HTTP status, 4xx or 5xx
@@ -87,6 +88,23 @@ public class ApiException extends RuntimeException {
      */
     public static ApiException forbidden(String detail) {
         return new ApiException(403, null, detail);
+    }
+
+    /**
+     * Adds a header to the error response, such as PeerTube's {@code x-peertube-otp: required; app}.
+     *
+     * @param name the header's name
+     * @param value its value
+     * @return this exception
+     */
+    public ApiException withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    /** @return the headers to send with the error response */
+    public Map<String, String> headers() {
+        return Collections.unmodifiableMap(headers);
     }
 
     /** @return the HTTP status */

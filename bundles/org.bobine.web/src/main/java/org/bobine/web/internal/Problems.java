@@ -46,6 +46,7 @@ final class Problems {
         }
         response.resetBuffer();
         response.setStatus(error.status());
+        error.headers().forEach(response::setHeader);
         response.setContentType(MEDIA_TYPE);
         Json.MAPPER.writeValue(response.getOutputStream(), document(error, instance));
     }

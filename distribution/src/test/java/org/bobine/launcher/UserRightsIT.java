@@ -130,6 +130,10 @@ class UserRightsIT {
                         + "@example.org", "role", 2)), 200, staff);
         long target = throwawayUser();
         expect("GET /users/{id}", token -> call("GET", "/api/v1/users/" + target, token, null), 200, staff);
+        expect("PUT /users/{id}", token -> call("PUT", "/api/v1/users/" + target, token,
+                Map.of("videoQuota", 1_000_000)), 204, staff);
+        expect("GET /users/autocomplete", token -> call("GET", "/api/v1/users/autocomplete?search=tar", token, null),
+                200, staff);
         expect("POST /users/{id}/block", token -> call("POST", "/api/v1/users/" + target + "/block", token,
                 Map.of("reason", "spamming")), 204, staff);
         expect("POST /users/{id}/unblock", token -> call("POST", "/api/v1/users/" + target + "/unblock", token,
@@ -149,6 +153,36 @@ class UserRightsIT {
         assertThat(call("DELETE", "/api/v1/users/" + otherModerator, moderator, null).statusCode()).isEqualTo(403);
         assertThat(call("POST", "/api/v1/users/" + otherModerator + "/block", admin, null).statusCode())
                 .isEqualTo(204);
+    }
+
+    @Test
+    void usersCanDeleteThemselvesButRootCannot() throws Exception {
+        createUser(admin, "leaving", 2);
+        String token = login("leaving");
+        assertThat(call("DELETE", "/api/v1/users/me", token, null).statusCode()).isEqualTo(204);
+        assertThat(call("GET", "/api/v1/users/me", token, null).statusCode()).isEqualTo(401);
+        assertThat(call("DELETE", "/api/v1/users/me", admin, null).statusCode()).isEqualTo(400);
+        assertThat(call("DELETE", "/api/v1/users/me", null, null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void anUpdateChangesOnlyTheGivenFieldsWithinTheActorsPowers() throws Exception {
+        long id = createUser(admin, "updated", 2);
+        assertThat(call("PUT", "/api/v1/users/" + id, admin, Map.of("videoQuota", 5_000, "role", 1)).statusCode())
+                .isEqualTo(204);
+        JsonNode user = JSON.readTree(call("GET", "/api/v1/users/" + id, admin, null).body());
+        assertThat(user.path("videoQuota").asLong()).isEqualTo(5_000);
+        assertThat(user.path("role").path("id").asInt()).isEqualTo(1);
+        assertThat(user.path("email").asText()).isEqualTo("updated@example.org");
+        assertThat(call("PUT", "/api/v1/users/" + id, moderator, Map.of("videoQuota", 1)).statusCode())
+                .isEqualTo(403);
+        long plain = createUser(admin, "plain", 2);
+        assertThat(call("PUT", "/api/v1/users/" + plain, moderator, Map.of("role", 0)).statusCode()).isEqualTo(403);
+        assertThat(call("PUT", "/api/v1/users/" + plain, admin, Map.of("email", "user@example.org")).statusCode())
+                .isEqualTo(409);
+        assertThat(call("PUT", "/api/v1/users/1", admin, Map.of("role", 2)).statusCode()).isEqualTo(400);
+        JsonNode found = JSON.readTree(call("GET", "/api/v1/users/autocomplete?search=pla", admin, null).body());
+        assertThat(found.get(0).path("username").asText()).isEqualTo("plain");
     }
 
     @Test

@@ -110,6 +110,26 @@ public class User {
         return lastLoginDate;
     }
 
+    /** Changes the fields that are not {@code null}. */
+    void update(String newEmail, String newPasswordHash, Integer newRole, Long newVideoQuota,
+            Long newVideoQuotaDaily) {
+        if (newEmail != null) {
+            this.email = newEmail;
+        }
+        if (newPasswordHash != null) {
+            this.passwordHash = newPasswordHash;
+        }
+        if (newRole != null) {
+            this.role = newRole;
+        }
+        if (newVideoQuota != null) {
+            this.videoQuota = newVideoQuota;
+        }
+        if (newVideoQuotaDaily != null) {
+            this.videoQuotaDaily = newVideoQuotaDaily;
+        }
+    }
+
     void block(String reason) {
         this.blocked = true;
         this.blockedReason = reason;

@@ -43,6 +43,10 @@ public class UserAdminRoutes implements ApiRoutes {
             Long videoQuotaDaily) {
     }
 
+    /** The body of {@code PUT /users/{id}}: only the fields given are changed. */
+    record UserUpdate(String email, String password, Integer role, Long videoQuota, Long videoQuotaDaily) {
+    }
+
     /** The body of {@code POST /users/{id}/block}. */
     record BlockRequest(String reason) {
     }
@@ -63,7 +67,9 @@ public class UserAdminRoutes implements ApiRoutes {
     public void register(Router router) {
         router.get("/users", this::list);
         router.post("/users", this::create);
+        router.get("/users/autocomplete", this::autocomplete);
         router.get("/users/{id}", this::get);
+        router.put("/users/{id}", this::update);
         router.delete("/users/{id}", this::remove);
         router.post("/users/{id}/block", request -> block(request, true));
         router.post("/users/{id}/unblock", request -> block(request, false));
@@ -134,6 +140,66 @@ public class UserAdminRoutes implements ApiRoutes {
             return user;
         });
         return ApiResponse.json(200, Map.of("user", Map.of("id", created.id())));
+    }
+
+    List<Map<String, Object>> autocomplete(ApiRequest request) {
+        request.requireRight(UserRight.MANAGE_USERS);
+        String search = request.query("search").orElse("").trim().toLowerCase(Locale.ROOT);
+        if (search.isEmpty()) {
+            throw ApiException.invalidParam("search", "Should have a search");
+        }
+        return transactions.read(em -> em.createQuery("select u from User u where lower(u.username) like :search "
+                + "order by u.username", User.class).setParameter("search", search.replace("%", "") + "%")
+                .setMaxResults(Pagination.DEFAULT_COUNT).getResultList().stream()
+                .map(u -> Map.<String, Object>of("id", u.id(), "username", u.username())).toList());
+    }
+
+    Object update(ApiRequest request) {
+        ApiUser actor = request.requireRight(UserRight.MANAGE_USERS);
+        UserUpdate body = request.body(UserUpdate.class);
+        Map<String, String> invalid = new LinkedHashMap<>();
+        if (body.email() != null && (body.email().length() > 400 || !EMAIL.matcher(body.email()).matches())) {
+            invalid.put("email", "Should have a valid email");
+        }
+        if (body.password() != null && (body.password().length() < 6 || body.password().length() > 255)) {
+            invalid.put("password", "Should have a valid password");
+        }
+        if (body.role() != null && (body.role() < ApiUser.ADMINISTRATOR || body.role() > ApiUser.USER)) {
+            invalid.put("role", "Should have a valid role");
+        }
+        if (body.videoQuota() != null && body.videoQuota() < -1) {
+            invalid.put("videoQuota", "Should have a valid user quota");
+        }
+        if (body.videoQuotaDaily() != null && body.videoQuotaDaily() < -1) {
+            invalid.put("videoQuotaDaily", "Should have a valid daily user quota");
+        }
+        if (!invalid.isEmpty()) {
+            throw ApiException.invalidParams(invalid);
+        }
+        if (actor.role() != ApiUser.ADMINISTRATOR && body.role() != null && body.role() != ApiUser.USER) {
+            throw ApiException.forbidden("User can only give the role User");
+        }
+        String hash = body.password() == null ? null : Passwords.hash(body.password());
+        transactions.run(em -> {
+            User user = find(em, request);
+            if (actor.role() != ApiUser.ADMINISTRATOR && user.role() != ApiUser.USER) {
+                throw ApiException.forbidden("A moderator can only manage users");
+            }
+            if (user.username().equals(Users.ROOT) && body.role() != null && body.role() != ApiUser.ADMINISTRATOR) {
+                throw ApiException.badRequest("Cannot change the role of the root user");
+            }
+            if (body.email() != null && !body.email().equalsIgnoreCase(user.email())) {
+                long taken = em.createQuery("select count(u) from User u where lower(u.email) = :email",
+                        Long.class).setParameter("email", body.email().toLowerCase(Locale.ROOT)).getSingleResult();
+                if (taken > 0) {
+                    throw new ApiException(409, null, "User with this email already exists.");
+                }
+            }
+            user.update(body.email(), hash, body.role(), body.videoQuota(), body.videoQuotaDaily());
+        });
+        // A new role or password must not wait for cached tokens to expire.
+        forgetTokens(request);
+        return null;
     }
 
     Map<String, Object> get(ApiRequest request) {

@@ -56,11 +56,13 @@ public class Users implements ApiRoutes {
     }
 
     private final TransactionService transactions;
+    private final TokenStore tokens;
 
     @Activate
     public Users(@Reference(target = LocalOAuthClient.WITH_AUTH_ENTITIES) TransactionService transactions,
-            @Reference UserDefaultsSection defaults, Config config) {
+            @Reference UserDefaultsSection defaults, @Reference TokenStore tokens, Config config) {
         this.transactions = transactions;
+        this.tokens = tokens;
         createRootIfAbsent(transactions, config, defaults);
     }
 
@@ -86,6 +88,7 @@ public class Users implements ApiRoutes {
     @Override
     public void register(Router router) {
         router.get("/users/me", this::me);
+        router.delete("/users/me", this::deleteMe);
     }
 
     Map<String, Object> me(ApiRequest request) {
@@ -95,6 +98,22 @@ public class Users implements ApiRoutes {
             throw new ApiException(401, "invalid_token", "Invalid token: access token is invalid");
         }
         return json(user);
+    }
+
+    Object deleteMe(ApiRequest request) {
+        ApiUser who = request.requireUser();
+        if (who.username().equals(ROOT)) {
+            throw ApiException.badRequest("The root user cannot be deleted");
+        }
+        transactions.run(em -> {
+            em.createQuery("delete from Token t where t.userId = :id").setParameter("id", who.id()).executeUpdate();
+            User user = em.find(User.class, who.id());
+            if (user != null) {
+                em.remove(user);
+            }
+        });
+        tokens.forgetUser(who.id());
+        return null;
     }
 
     /** A user in PeerTube's {@code User} shape, with the fields that exist so far. */

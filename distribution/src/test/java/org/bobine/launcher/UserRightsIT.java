@@ -156,6 +156,33 @@ class UserRightsIT {
     }
 
     @Test
+    void usersChangeTheirPasswordAndEmailWithTheirCurrentPassword() throws Exception {
+        createUser(admin, "changer", 2);
+        String token = login("changer");
+        HttpResponse<String> wrong = call("PUT", "/api/v1/users/me", token, Map.of("password", "a new password",
+                "currentPassword", "not it"));
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(wrong.body()).path("code").asText()).isEqualTo("current_password_is_invalid");
+        HttpResponse<String> unsupported = call("PUT", "/api/v1/users/me", token, Map.of("nsfwPolicy", "blur"));
+        assertThat(unsupported.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(unsupported.body()).path("invalid-params").has("nsfwPolicy")).isTrue();
+        assertThat(call("PUT", "/api/v1/users/me", token, Map.of("email", "user@example.org", "currentPassword",
+                PASSWORD)).statusCode()).isEqualTo(409);
+        assertThat(call("PUT", "/api/v1/users/me", token, Map.of("email", "changed@example.org",
+                "currentPassword", PASSWORD)).statusCode()).isEqualTo(204);
+        assertThat(JSON.readTree(call("GET", "/api/v1/users/me", token, null).body()).path("email").asText())
+                .isEqualTo("changed@example.org");
+        assertThat(call("PUT", "/api/v1/users/me", null, Map.of("email", "x@example.org")).statusCode())
+                .isEqualTo(401);
+
+        assertThat(call("PUT", "/api/v1/users/me", token, Map.of("password", "another good password",
+                "currentPassword", PASSWORD)).statusCode()).isEqualTo(204);
+        HttpResponse<String> withNew = instance.postForm("/api/v1/users/token", RunningInstance.passwordGrant(
+                clientId, clientSecret, "changer", "another good password"), null);
+        assertThat(withNew.statusCode()).as(withNew.body()).isEqualTo(200);
+    }
+
+    @Test
     void usersCanDeleteThemselvesButRootCannot() throws Exception {
         createUser(admin, "leaving", 2);
         String token = login("leaving");

@@ -2,7 +2,10 @@ package org.bobine.auth.internal;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.bobine.persistence.api.TransactionService;
 import org.bobine.web.api.ApiException;
@@ -89,6 +92,7 @@ public class Users implements ApiRoutes {
     public void register(Router router) {
         router.get("/users/me", this::me);
         router.delete("/users/me", this::deleteMe);
+        router.put("/users/me", this::updateMe);
     }
 
     Map<String, Object> me(ApiRequest request) {
@@ -98,6 +102,60 @@ public class Users implements ApiRoutes {
             throw new ApiException(401, "invalid_token", "Invalid token: access token is invalid");
         }
         return json(user);
+    }
+
+    /** The fields of {@code PUT /users/me} that this version stores. */
+    static final Set<String> UPDATABLE = Set.of("password", "currentPassword", "email");
+
+    /**
+     * {@code PUT /users/me}: a new password or e-mail address, each with the current password, as PeerTube asks.
+     * The other fields of PeerTube's request (display preferences) are refused by name rather than ignored, so
+     * that a client never believes they were saved.
+     */
+    Object updateMe(ApiRequest request) {
+        ApiUser who = request.requireUser();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = request.body(Map.class);
+        Set<String> unsupported = new TreeSet<>(body.keySet());
+        unsupported.removeAll(UPDATABLE);
+        if (!unsupported.isEmpty()) {
+            Map<String, String> invalid = new LinkedHashMap<>();
+            unsupported.forEach(field -> invalid.put(field, "Cannot be changed on this instance yet"));
+            throw ApiException.invalidParams(invalid);
+        }
+        String password = body.get("password") instanceof String s ? s : null;
+        String email = body.get("email") instanceof String s ? s : null;
+        Map<String, String> invalid = new LinkedHashMap<>();
+        if (body.containsKey("password") && (password == null || password.length() < 6 || password.length() > 255)) {
+            invalid.put("password", "Should have a valid password");
+        }
+        if (body.containsKey("email") && (email == null || email.length() > 400
+                || !UserAdminRoutes.EMAIL.matcher(email).matches())) {
+            invalid.put("email", "Should have a valid email");
+        }
+        if (!invalid.isEmpty()) {
+            throw ApiException.invalidParams(invalid);
+        }
+        if (password == null && email == null) {
+            return null;
+        }
+        String current = body.get("currentPassword") instanceof String s ? s : null;
+        User user = transactions.read(em -> em.find(User.class, who.id()));
+        if (user == null || current == null || !Passwords.matches(current, user.passwordHash())) {
+            throw new ApiException(401, "current_password_is_invalid", "currentPassword is invalid.");
+        }
+        String hash = password == null ? null : Passwords.hash(password);
+        transactions.run(em -> {
+            if (email != null && !email.equalsIgnoreCase(user.email())) {
+                long taken = em.createQuery("select count(u) from User u where lower(u.email) = :email",
+                        Long.class).setParameter("email", email.toLowerCase(Locale.ROOT)).getSingleResult();
+                if (taken > 0) {
+                    throw new ApiException(409, null, "User with this email already exists.");
+                }
+            }
+            em.find(User.class, who.id()).update(email, hash, null, null, null);
+        });
+        return null;
     }
 
     Object deleteMe(ApiRequest request) {

@@ -103,24 +103,31 @@ final class ConfigFile {
         text.append("# The command line (--port, --hostname) and the environment (BOBINE_PORT, BOBINE_HOSTNAME)\n");
         text.append("# take precedence over this file. Reference: docs/configuration.md\n");
         String section = null;
+        List<String> open = List.of();
         for (Setting setting : ConfigSchema.SETTINGS) {
             String[] parts = setting.key().split("\\.", 2);
             if (!parts[0].equals(section)) {
                 section = parts[0];
+                open = List.of();
                 text.append("\n# ").append(ConfigSchema.sectionTitles().getOrDefault(section, section)).append('\n');
                 text.append(section).append(":\n");
             }
-            String[] path = parts[1].split("\\.");
-            // Nested keys (transcoding.hls.enabled) are written as nested maps, one per setting.
-            String indent = "  ";
+            // Nested keys (signup.filters.cidr.whitelist) share the parents that the previous key opened.
+            List<String> path = List.of(parts[1].split("\\."));
+            List<String> parents = path.subList(0, path.size() - 1);
+            int common = 0;
+            while (common < open.size() && common < parents.size() && open.get(common).equals(parents.get(common))) {
+                common++;
+            }
+            for (int i = common; i < parents.size(); i++) {
+                text.append("  ".repeat(i + 1)).append(parents.get(i)).append(":\n");
+            }
+            open = parents;
+            String indent = "  ".repeat(parents.size() + 1);
             for (String line : wrap(setting.description(), 100)) {
                 text.append(indent).append("# ").append(line).append('\n');
             }
-            for (int i = 0; i < path.length - 1; i++) {
-                text.append(indent).append(path[i]).append(":\n");
-                indent += "  ";
-            }
-            text.append(indent).append(path[path.length - 1]).append(": ")
+            text.append(indent).append(path.get(path.size() - 1)).append(": ")
                     .append(setting.type().toYaml(setting.defaultValue())).append('\n');
         }
         return text.toString();

@@ -103,6 +103,14 @@ final class ConfigSchema {
             new Setting("signup.requires_email_verification", "bobine.signup", "requiresEmailVerification", FLAG,
                     false, "Whether new users confirm their e-mail address before they log in."),
 
+            new Setting("signup.filters.cidr.whitelist", "bobine.signup", "filters.cidr.whitelist",
+                    new Setting.RangeList(), new String[0],
+                    "Address ranges (CIDR) that may sign up, such as [\"10.0.0.0/8\"]; when any is given, other "
+                            + "addresses may not."),
+            new Setting("signup.filters.cidr.blacklist", "bobine.signup", "filters.cidr.blacklist",
+                    new Setting.RangeList(), new String[0],
+                    "Address ranges (CIDR) that may not sign up."),
+
             new Setting("user.video_quota", "bobine.user", "videoQuota", new Setting.Size(), -1L,
                     "How much video a new user may upload in all, such as 10GB; -1 for no limit."),
             new Setting("user.video_quota_daily", "bobine.user", "videoQuotaDaily", new Setting.Size(), -1L,

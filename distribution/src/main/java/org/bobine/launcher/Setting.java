@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 record Setting(String key, String pid, String property, Type type, Object defaultValue, String description) {
 
     /** How a value is read from YAML and checked. */
-    sealed interface Type permits Text, Flag, Whole, Size, Choice, WholeList {
+    sealed interface Type permits Text, Flag, Whole, Size, Choice, WholeList, RangeList {
 
         /**
          * Converts a value parsed from YAML to the Java form stored in Config Admin.
@@ -170,6 +170,52 @@ record Setting(String key, String pid, String property, Type type, Object defaul
             StringBuilder yaml = new StringBuilder("[");
             for (int i : (int[]) value) {
                 yaml.append(yaml.length() > 1 ? ", " : "").append(i);
+            }
+            return yaml.append(']').toString();
+        }
+    }
+
+    /** A list of IP address ranges in CIDR notation ({@code ["10.0.0.0/8", "2001:db8::/32"]}). */
+    record RangeList() implements Type {
+        private static final Pattern RANGE = Pattern.compile(
+                "(\\d{1,3}(\\.\\d{1,3}){3}(/\\d{1,2})?)|([0-9a-fA-F:]*:[0-9a-fA-F:.]*(/\\d{1,3})?)");
+
+        @Override
+        public Object convert(Object yaml) {
+            if (!(yaml instanceof List<?> list)) {
+                throw new IllegalArgumentException("expected a list such as [\"10.0.0.0/8\"], found " + show(yaml));
+            }
+            List<String> ranges = new ArrayList<>();
+            for (Object item : list) {
+                if (!(item instanceof String s) || !isRange(s.trim())) {
+                    throw new IllegalArgumentException("expected address ranges such as 10.0.0.0/8, found "
+                            + show(item));
+                }
+                ranges.add(s.trim());
+            }
+            return ranges.toArray(String[]::new);
+        }
+
+        private static boolean isRange(String text) {
+            if (!RANGE.matcher(text).matches()) {
+                return false;
+            }
+            int slash = text.indexOf('/');
+            try {
+                // A literal address (checked above): no name lookup happens.
+                int bits = java.net.InetAddress.getByName(slash < 0 ? text : text.substring(0, slash))
+                        .getAddress().length * 8;
+                return slash < 0 || Integer.parseInt(text.substring(slash + 1)) <= bits;
+            } catch (java.net.UnknownHostException | NumberFormatException e) {
+                return false;
+            }
+        }
+
+        @Override
+        public String toYaml(Object value) {
+            StringBuilder yaml = new StringBuilder("[");
+            for (String range : (String[]) value) {
+                yaml.append(yaml.length() > 1 ? ", " : "").append(quote(range));
             }
             return yaml.append(']').toString();
         }

@@ -48,6 +48,7 @@ class BobineJarIT {
             assertThat(config.path("theme").path("default").asText()).isEqualTo("default");
             assertThat(config.path("signup").path("allowed").asBoolean()).isFalse();
             assertThat(config.path("signup").path("minimumAge").asInt()).isEqualTo(16);
+            assertThat(config.path("signup").path("allowedForCurrentIP").asBoolean()).isTrue();
             assertThat(config.path("user").path("videoQuota").asLong()).isEqualTo(-1);
             assertThat(config.path("transcoding").path("hls").path("enabled").asBoolean()).isTrue();
             assertThat(data.resolve("bobine.yaml")).exists();
@@ -63,13 +64,15 @@ class BobineJarIT {
         Path file = data.resolve("bobine.yaml");
         String edited = Files.readString(file).replace("name: \"Bobine\"", "name: \"Videos of the valley\"")
                 .replace("may create an account.\n  enabled: false", "may create an account.\n  enabled: true")
-                .replace("video_quota: -1", "video_quota: 10GB");
+                .replace("video_quota: -1", "video_quota: 10GB")
+                .replace("blacklist: []", "blacklist: [\"127.0.0.0/8\"]");
         assertThat(edited).contains("Videos of the valley").contains("video_quota: 10GB");
         Files.writeString(file, edited);
         try (RunningInstance instance = RunningInstance.start(data)) {
             JsonNode config = JSON.readTree(instance.get("/api/v1/config").body());
             assertThat(config.path("instance").path("name").asText()).isEqualTo("Videos of the valley");
             assertThat(config.path("signup").path("allowed").asBoolean()).isTrue();
+            assertThat(config.path("signup").path("allowedForCurrentIP").asBoolean()).isFalse();
             assertThat(config.path("user").path("videoQuota").asLong()).isEqualTo(10L << 30);
             assertThat(Files.readString(file)).isEqualTo(edited);
             // The data of the first run is still there.

@@ -76,6 +76,9 @@ class ConfigFileTest {
                 signup:
                   enabled: yes please
                   limit: -2
+                  filters:
+                    cidr:
+                      blacklist: ["10.0.0.0/33", "example.org"]
                 transcoding:
                   resolutions: [720, 800]
                 database:
@@ -89,6 +92,8 @@ class ConfigFileTest {
                         "webserver.hostnam: unknown key (did you mean webserver.hostname?)",
                         "signup.enabled: expected true or false, found \"yes please\"",
                         "signup.limit: expected a whole number from -1 up, found -2",
+                        "signup.filters.cidr.blacklist: expected address ranges such as 10.0.0.0/8, found "
+                                + "\"10.0.0.0/33\"",
                         "transcoding.resolutions: expected values among [0, 144, 240, 360, 480, 720, 1080, 1440, "
                                 + "2160], found number 800",
                         "database.url: expected nothing (the embedded database) or a JDBC URL starting with "

@@ -64,6 +64,9 @@ class ConfigSchemaMatchesMetatypeIT {
     }
 
     private static String metatypeForm(Object value) {
+        if (value instanceof String[] values) {
+            return String.join(",", values);
+        }
         if (value instanceof int[] values) {
             return Arrays.stream(values).mapToObj(Integer::toString).collect(Collectors.joining(","));
         }

@@ -1,13 +1,20 @@
 package org.bobine.auth.internal;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+
+import org.bobine.persistence.api.TransactionService;
 
 import org.bobine.web.api.ApiRequest;
 import org.bobine.web.api.ServerConfigContributor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -45,22 +52,70 @@ public class SignupSection implements ServerConfigContributor {
         @AttributeDefinition(name = "E-mail verification", description = "Whether new users confirm their "
                 + "e-mail address before they log in.")
         boolean requiresEmailVerification() default false;
+
+        @AttributeDefinition(name = "Allowed addresses", required = false, description = "Address ranges (CIDR) "
+                + "that may sign up; when given, other addresses may not.")
+        String[] filters_cidr_whitelist() default {};
+
+        @AttributeDefinition(name = "Refused addresses", required = false, description = "Address ranges (CIDR) "
+                + "that may not sign up.")
+        String[] filters_cidr_blacklist() default {};
     }
 
+    /** How long the count of local users is reused: the document is read on every page load. */
+    static final long COUNT_CACHE_MILLIS = 10_000;
+
     private final Config config;
+    private final List<Cidr> allowed;
+    private final List<Cidr> refused;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            target = LocalOAuthClient.WITH_AUTH_ENTITIES)
+    private volatile TransactionService transactions;
+    private volatile long countedAt;
+    private volatile long userCount = -1;
 
     @Activate
     public SignupSection(Config config) {
         this.config = config;
+        this.allowed = Arrays.stream(config.filters_cidr_whitelist()).map(Cidr::parse).toList();
+        this.refused = Arrays.stream(config.filters_cidr_blacklist()).map(Cidr::parse).toList();
+    }
+
+    /** Whether the instance may take one more user; unknown (true) until the database is ready. */
+    boolean belowLimit() {
+        if (config.limit() < 0) {
+            return true;
+        }
+        TransactionService current = transactions;
+        long now = System.currentTimeMillis();
+        if (current != null && (userCount < 0 || now - countedAt > COUNT_CACHE_MILLIS)) {
+            userCount = current.read(em -> em.createQuery("select count(u) from User u", Long.class)
+                    .getSingleResult());
+            countedAt = now;
+        }
+        return userCount < 0 ? config.limit() > 0 : userCount < config.limit();
+    }
+
+    /**
+     * PeerTube's rule: an allowed range admits, a refused one excludes, and other addresses are admitted unless
+     * allowed ranges are given.
+     */
+    boolean allowedFrom(String address) {
+        if (Cidr.anyContains(allowed, address)) {
+            return true;
+        }
+        if (Cidr.anyContains(refused, address)) {
+            return false;
+        }
+        return allowed.isEmpty();
     }
 
     @Override
     public Map<String, Object> serverConfig(ApiRequest request) {
         Map<String, Object> signup = new LinkedHashMap<>();
-        // The instance has no local user that counts against the limit yet: only a limit of 0 closes sign-up.
-        signup.put("allowed", config.enabled() && config.limit() != 0);
-        // No address filter is configured: every address may sign up when sign-up is open.
-        signup.put("allowedForCurrentIP", true);
+        signup.put("allowed", config.enabled() && belowLimit());
+        signup.put("allowedForCurrentIP", request != null && allowedFrom(request.remoteAddress()));
         signup.put("requiresEmailVerification", config.requiresEmailVerification());
         signup.put("requiresApproval", config.requiresApproval());
         signup.put("minimumAge", config.minimumAge());

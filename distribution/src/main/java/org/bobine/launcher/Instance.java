@@ -51,12 +51,20 @@ final class Instance {
     private final DataDirectory directory;
     private final ConfigFile.Values configuration;
     private final Path distribution;
+    private final Map<String, String> extraProperties;
     private Framework framework;
 
     Instance(DataDirectory directory, ConfigFile.Values configuration, Path distribution) {
+        this(directory, configuration, distribution, Map.of());
+    }
+
+    /** An instance with more framework properties, for example a command to run and no web server. */
+    Instance(DataDirectory directory, ConfigFile.Values configuration, Path distribution,
+            Map<String, String> extraProperties) {
         this.directory = directory;
         this.configuration = configuration;
         this.distribution = distribution;
+        this.extraProperties = Map.copyOf(extraProperties);
     }
 
     /** The jar this class was loaded from. */
@@ -99,6 +107,7 @@ final class Instance {
         properties.put("felix.fileinstall.enableConfigSave", "false");
         properties.put("felix.fileinstall.log.level", "2");
         properties.put("felix.fileinstall.tmpdir", directory.root().resolve("cache").resolve("plugins").toString());
+        properties.putAll(extraProperties);
         return properties;
     }
 
@@ -199,6 +208,29 @@ final class Instance {
             }
         });
         reached.await(2, TimeUnit.MINUTES);
+    }
+
+    /**
+     * Waits for a service matching {@code filter} and answers its properties, or {@code null} after
+     * {@code timeoutMillis}: how a command run inside the framework reports back.
+     */
+    Map<String, Object> awaitService(String filter, long timeoutMillis) throws Exception {
+        BundleContext context = framework.getBundleContext();
+        ServiceTracker<Object, Object> tracker = new ServiceTracker<>(context, context.createFilter(filter), null);
+        tracker.open(true);
+        try {
+            if (tracker.waitForService(timeoutMillis) == null) {
+                return null;
+            }
+            org.osgi.framework.ServiceReference<Object> reference = tracker.getServiceReference();
+            Map<String, Object> properties = new HashMap<>();
+            for (String key : reference.getPropertyKeys()) {
+                properties.put(key, reference.getProperty(key));
+            }
+            return properties;
+        } finally {
+            tracker.close();
+        }
     }
 
     /** Waits until the framework stops; answers whether it stopped because it was asked to. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -46,6 +47,13 @@ public final class Main {
             out.println("Bobine " + version());
             return EXIT_OK;
         }
+        String newPassword = null;
+        if (options.resetPasswordOf() != null) {
+            newPassword = readNewPassword(options.resetPasswordOf(), err);
+            if (newPassword == null) {
+                return EXIT_CONFIGURATION;
+            }
+        }
         DataDirectory directory;
         try {
             directory = DataDirectory.open(options.dataDirectory());
@@ -69,6 +77,9 @@ public final class Main {
                 return EXIT_CONFIGURATION;
             }
             configureLogging(directory, configuration);
+            if (newPassword != null) {
+                return resetPassword(directory, configuration, options.resetPasswordOf(), newPassword, out, err);
+            }
             IdleMemory.returnUnusedHeap();
             return runInstance(new Instance(directory, configuration, Instance.runningJar()), directory,
                     configuration, out, err);
@@ -130,6 +141,62 @@ public final class Main {
                 } catch (IllegalStateException alreadyShuttingDown) {
                     // The hook runs: nothing to undo.
                 }
+            }
+        }
+    }
+
+    /** The shortest and longest passwords PeerTube accepts. */
+    static final int PASSWORD_MIN = 6;
+    static final int PASSWORD_MAX = 255;
+    private static final long COMMAND_TIMEOUT_MILLIS = 120_000;
+
+    /** The new password, from BOBINE_NEW_PASSWORD, the console (not echoed) or standard input. */
+    private static String readNewPassword(String user, PrintStream err) {
+        String password = System.getenv("BOBINE_NEW_PASSWORD");
+        try {
+            if (password == null && System.console() != null) {
+                char[] typed = System.console().readPassword("New password for %s: ", user);
+                password = typed == null ? null : new String(typed);
+            } else if (password == null) {
+                password = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                        java.nio.charset.StandardCharsets.UTF_8)).readLine();
+            }
+        } catch (IOException e) {
+            err.println("bobine: cannot read the new password: " + e);
+            return null;
+        }
+        if (password == null || password.length() < PASSWORD_MIN || password.length() > PASSWORD_MAX) {
+            err.println("bobine: the new password must have " + PASSWORD_MIN + " to " + PASSWORD_MAX + " characters");
+            return null;
+        }
+        return password;
+    }
+
+    /** Runs the instance without its web server, long enough for the auth bundle to set the password. */
+    private static int resetPassword(DataDirectory directory, ConfigFile.Values configuration, String user,
+            String password, PrintStream out, PrintStream err) {
+        Map<String, String> command = Map.of("org.apache.felix.http.enable", "false", "bobine.command",
+                "reset-password", "bobine.command.user", user, "bobine.command.password", password);
+        Instance instance = new Instance(directory, configuration, Instance.runningJar(), command);
+        try {
+            instance.start();
+            Map<String, Object> result = instance.awaitService("(bobine.command.result=*)", COMMAND_TIMEOUT_MILLIS);
+            if (result == null) {
+                err.println("bobine: the password could not be reset: the database did not become ready (see "
+                        + directory.logs().resolve("bobine.log") + ")");
+                return EXIT_FAILURE;
+            }
+            boolean done = "ok".equals(result.get("bobine.command.result"));
+            (done ? out : err).println((done ? "" : "bobine: ") + result.get("bobine.command.message"));
+            return done ? EXIT_OK : EXIT_FAILURE;
+        } catch (Exception e) {
+            err.println("bobine: the password could not be reset: " + e);
+            return EXIT_FAILURE;
+        } finally {
+            try {
+                instance.stop(STOP_TIMEOUT_MILLIS);
+            } catch (Exception e) {
+                err.println("bobine: the instance did not stop cleanly: " + e);
             }
         }
     }

@@ -13,12 +13,15 @@ import java.util.Map;
  * @param rootPassword the initial password of root ({@code BOBINE_ROOT_PASSWORD}), or {@code null}
  * @param help whether to print the usage and stop
  * @param version whether to print the version and stop
+ * @param resetPasswordOf for {@code reset-password --user NAME}, the user whose password to reset; otherwise
+ *        {@code null}
  */
 record Options(Path dataDirectory, Integer port, String hostname, String rootPassword, boolean help,
-        boolean version) {
+        boolean version, String resetPasswordOf) {
 
     static final String USAGE = """
             Usage: java -jar bobine.jar [options]
+                   java -jar bobine.jar reset-password --user NAME [--data DIR]
 
             Starts a Bobine instance whose data (configuration, database, files, plugins, logs) lives in one
             directory.
@@ -29,6 +32,10 @@ record Options(Path dataDirectory, Integer port, String hostname, String rootPas
               --hostname H      the public host name (default: localhost; environment: BOBINE_HOSTNAME)
               --help            print this help
               --version         print the version
+
+            reset-password sets a user's password while the instance is stopped; the new password is read
+            from standard input (or the environment variable BOBINE_NEW_PASSWORD), and the user's tokens are
+            revoked.
 
             The data directory's bobine.yaml holds every other setting; it is created with commented defaults
             on first start.
@@ -50,6 +57,8 @@ record Options(Path dataDirectory, Integer port, String hostname, String rootPas
         String hostname = environment.get("BOBINE_HOSTNAME");
         boolean help = false;
         boolean version = false;
+        boolean resetPassword = false;
+        String user = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String value = null;
@@ -61,7 +70,8 @@ record Options(Path dataDirectory, Integer port, String hostname, String rootPas
             switch (arg) {
                 case "--help", "-h" -> help = true;
                 case "--version" -> version = true;
-                case "--data", "--port", "--hostname" -> {
+                case "reset-password" -> resetPassword = true;
+                case "--data", "--port", "--hostname", "--user" -> {
                     if (value == null) {
                         if (i + 1 >= args.length) {
                             throw new UsageException(arg + " needs a value");
@@ -70,6 +80,7 @@ record Options(Path dataDirectory, Integer port, String hostname, String rootPas
                     }
                     switch (arg) {
                         case "--data" -> data = value;
+                        case "--user" -> user = value;
                         case "--port" -> {
                             port = value;
                             portSource = "--port";
@@ -95,9 +106,15 @@ record Options(Path dataDirectory, Integer port, String hostname, String rootPas
             hostname = null;
         }
         Path directory = Path.of(data == null || data.isBlank() ? "bobine-data" : data).toAbsolutePath().normalize();
+        if (resetPassword && (user == null || user.isBlank())) {
+            throw new UsageException("reset-password needs --user NAME");
+        }
+        if (!resetPassword && user != null) {
+            throw new UsageException("--user only goes with reset-password");
+        }
         String rootPassword = environment.get("BOBINE_ROOT_PASSWORD");
         return new Options(directory, portNumber, hostname, rootPassword == null || rootPassword.isEmpty() ? null
-                : rootPassword, help, version);
+                : rootPassword, help, version, resetPassword ? user.trim() : null);
     }
 
     /** The file's values with the command line and the environment applied on top. */

@@ -43,6 +43,19 @@ class OptionsTest {
     }
 
     @Test
+    void resetPasswordNamesItsUser() throws Exception {
+        Options reset = Options.parse(new String[] {"reset-password", "--user", "root", "--data", "/srv/x"},
+                Map.of());
+        assertThat(reset.resetPasswordOf()).isEqualTo("root");
+        assertThat(reset.dataDirectory()).isEqualTo(Path.of("/srv/x"));
+        assertThat(Options.parse(new String[0], Map.of()).resetPasswordOf()).isNull();
+        assertThatThrownBy(() -> Options.parse(new String[] {"reset-password"}, Map.of()))
+                .hasMessage("reset-password needs --user NAME");
+        assertThatThrownBy(() -> Options.parse(new String[] {"--user", "root"}, Map.of()))
+                .hasMessage("--user only goes with reset-password");
+    }
+
+    @Test
     void badOptionsAreExplained() {
         assertThatThrownBy(() -> Options.parse(new String[] {"--port", "http"}, Map.of()))
                 .hasMessage("--port must be a port number from 1 to 65535, not \"http\"");

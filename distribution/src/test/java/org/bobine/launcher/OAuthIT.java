@@ -7,9 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,11 +42,10 @@ class OAuthIT {
 
     @BeforeAll
     static void start() throws Exception {
-        instance = RunningInstance.launch(temporary.resolve("data"), List.of(),
-                Map.of("BOBINE_ROOT_PASSWORD", ROOT_PASSWORD));
-        JsonNode client = JSON.readTree(instance.awaitLogins(Duration.ofSeconds(90)).body());
-        clientId = client.path("client_id").asText();
-        clientSecret = client.path("client_secret").asText();
+        instance = RunningInstance.startWithRoot(temporary.resolve("data"), ROOT_PASSWORD);
+        RunningInstance.OAuthClient client = instance.oauthClient();
+        clientId = client.id();
+        clientSecret = client.secret();
     }
 
     @AfterAll

@@ -7,10 +7,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -51,9 +49,7 @@ class PeerTubeCliIT {
     @BeforeAll
     static void start() throws Exception {
         cli();
-        instance = RunningInstance.launch(temporary.resolve("data"), List.of(),
-                Map.of("BOBINE_ROOT_PASSWORD", ROOT_PASSWORD));
-        instance.awaitLogins(Duration.ofSeconds(90));
+        instance = RunningInstance.startWithRoot(temporary.resolve("data"), ROOT_PASSWORD);
     }
 
     @AfterAll

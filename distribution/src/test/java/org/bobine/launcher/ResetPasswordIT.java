@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
@@ -46,9 +44,8 @@ class ResetPasswordIT {
     }
 
     static int login(RunningInstance instance, String password) throws Exception {
-        JsonNode client = JSON.readTree(instance.awaitLogins(Duration.ofSeconds(90)).body());
-        return instance.postForm("/api/v1/users/token", RunningInstance.passwordGrant(client.path("client_id")
-                .asText(), client.path("client_secret").asText(), "root", password), null).statusCode();
+        return instance.postForm("/api/v1/users/token", instance.oauthClient().passwordGrant("root", password), null)
+                .statusCode();
     }
 
     @Test

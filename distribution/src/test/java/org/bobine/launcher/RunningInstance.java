@@ -19,6 +19,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /** {@code bobine.jar} started as a separate process, as an administrator starts it. */
 final class RunningInstance implements AutoCloseable {
 
@@ -142,6 +145,28 @@ final class RunningInstance implements AutoCloseable {
             Thread.sleep(100);
         }
         throw new AssertionError("The instance did not accept logins within " + timeout + "\n" + output());
+    }
+
+    /** The instance's OAuth client, as PeerTube's clients fetch it. */
+    record OAuthClient(String id, String secret) {
+
+        /** The form of PeerTube's password grant with this client. */
+        Map<String, String> passwordGrant(String username, String password) {
+            return RunningInstance.passwordGrant(id, secret, username, password);
+        }
+    }
+
+    /** Starts the jar on {@code dataDirectory} with root's password, and waits until it accepts logins. */
+    static RunningInstance startWithRoot(Path dataDirectory, String rootPassword) throws Exception {
+        RunningInstance instance = launch(dataDirectory, List.of(), Map.of("BOBINE_ROOT_PASSWORD", rootPassword));
+        instance.awaitLogins(START_TIMEOUT);
+        return instance;
+    }
+
+    /** The OAuth client, once the instance accepts logins. */
+    OAuthClient oauthClient() throws Exception {
+        JsonNode client = new ObjectMapper().readTree(awaitLogins(START_TIMEOUT).body());
+        return new OAuthClient(client.path("client_id").asText(), client.path("client_secret").asText());
     }
 
     /** POSTs an {@code application/x-www-form-urlencoded} body, with a bearer token unless it is null. */

@@ -10,9 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -48,11 +46,10 @@ class TwoFactorIT {
 
     @BeforeAll
     static void start() throws Exception {
-        instance = RunningInstance.launch(temporary.resolve("data"), List.of(),
-                Map.of("BOBINE_ROOT_PASSWORD", PASSWORD));
-        JsonNode client = JSON.readTree(instance.awaitLogins(Duration.ofSeconds(90)).body());
-        clientId = client.path("client_id").asText();
-        clientSecret = client.path("client_secret").asText();
+        instance = RunningInstance.startWithRoot(temporary.resolve("data"), PASSWORD);
+        RunningInstance.OAuthClient client = instance.oauthClient();
+        clientId = client.id();
+        clientSecret = client.secret();
     }
 
     @AfterAll

@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,11 +46,10 @@ class UserRightsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        instance = RunningInstance.launch(temporary.resolve("data"), List.of(),
-                Map.of("BOBINE_ROOT_PASSWORD", PASSWORD));
-        JsonNode client = JSON.readTree(instance.awaitLogins(Duration.ofSeconds(90)).body());
-        clientId = client.path("client_id").asText();
-        clientSecret = client.path("client_secret").asText();
+        instance = RunningInstance.startWithRoot(temporary.resolve("data"), PASSWORD);
+        RunningInstance.OAuthClient client = instance.oauthClient();
+        clientId = client.id();
+        clientSecret = client.secret();
         admin = login("root");
         createUser(admin, "moderator", 1);
         createUser(admin, "user", 2);

@@ -103,21 +103,8 @@ public class UserAdminRoutes implements ApiRoutes {
         if (username.isEmpty() || username.length() > 50 || !USERNAME.matcher(username).matches()) {
             invalid.put("username", "Should have a valid username");
         }
-        if (body.password() == null || body.password().length() < 6 || body.password().length() > 255) {
-            invalid.put("password", "Should have a valid password");
-        }
-        if (body.email() == null || body.email().length() > 400 || !EMAIL.matcher(body.email()).matches()) {
-            invalid.put("email", "Should have a valid email");
-        }
-        if (body.role() == null || body.role() < ApiUser.ADMINISTRATOR || body.role() > ApiUser.USER) {
-            invalid.put("role", "Should have a valid role");
-        }
-        if (body.videoQuota() != null && body.videoQuota() < -1) {
-            invalid.put("videoQuota", "Should have a valid user quota");
-        }
-        if (body.videoQuotaDaily() != null && body.videoQuotaDaily() < -1) {
-            invalid.put("videoQuotaDaily", "Should have a valid daily user quota");
-        }
+        checkFields(invalid, true, body.email(), body.password(), body.role(), body.videoQuota(),
+                body.videoQuotaDaily());
         if (!invalid.isEmpty()) {
             throw ApiException.invalidParams(invalid);
         }
@@ -142,6 +129,29 @@ public class UserAdminRoutes implements ApiRoutes {
         return ApiResponse.json(200, Map.of("user", Map.of("id", created.id())));
     }
 
+    /**
+     * PeerTube's rules for the fields of a user; with {@code required}, e-mail, password and role must be given,
+     * otherwise only the given ones are checked.
+     */
+    static void checkFields(Map<String, String> invalid, boolean required, String email, String password,
+            Integer role, Long videoQuota, Long videoQuotaDaily) {
+        if (password == null ? required : password.length() < 6 || password.length() > 255) {
+            invalid.put("password", "Should have a valid password");
+        }
+        if (email == null ? required : email.length() > 400 || !EMAIL.matcher(email).matches()) {
+            invalid.put("email", "Should have a valid email");
+        }
+        if (role == null ? required : role < ApiUser.ADMINISTRATOR || role > ApiUser.USER) {
+            invalid.put("role", "Should have a valid role");
+        }
+        if (videoQuota != null && videoQuota < -1) {
+            invalid.put("videoQuota", "Should have a valid user quota");
+        }
+        if (videoQuotaDaily != null && videoQuotaDaily < -1) {
+            invalid.put("videoQuotaDaily", "Should have a valid daily user quota");
+        }
+    }
+
     List<Map<String, Object>> autocomplete(ApiRequest request) {
         request.requireRight(UserRight.MANAGE_USERS);
         String search = request.query("search").orElse("").trim().toLowerCase(Locale.ROOT);
@@ -158,21 +168,8 @@ public class UserAdminRoutes implements ApiRoutes {
         ApiUser actor = request.requireRight(UserRight.MANAGE_USERS);
         UserUpdate body = request.body(UserUpdate.class);
         Map<String, String> invalid = new LinkedHashMap<>();
-        if (body.email() != null && (body.email().length() > 400 || !EMAIL.matcher(body.email()).matches())) {
-            invalid.put("email", "Should have a valid email");
-        }
-        if (body.password() != null && (body.password().length() < 6 || body.password().length() > 255)) {
-            invalid.put("password", "Should have a valid password");
-        }
-        if (body.role() != null && (body.role() < ApiUser.ADMINISTRATOR || body.role() > ApiUser.USER)) {
-            invalid.put("role", "Should have a valid role");
-        }
-        if (body.videoQuota() != null && body.videoQuota() < -1) {
-            invalid.put("videoQuota", "Should have a valid user quota");
-        }
-        if (body.videoQuotaDaily() != null && body.videoQuotaDaily() < -1) {
-            invalid.put("videoQuotaDaily", "Should have a valid daily user quota");
-        }
+        checkFields(invalid, false, body.email(), body.password(), body.role(), body.videoQuota(),
+                body.videoQuotaDaily());
         if (!invalid.isEmpty()) {
             throw ApiException.invalidParams(invalid);
         }

@@ -32,6 +32,14 @@ public interface UserLifecycle {
     /** The user was just inserted (the id is set) in {@code em}'s transaction. */
     void created(EntityManager em, CreatedUser user);
 
+    /**
+     * The user changed the public side of their profile, in {@code em}'s transaction.
+     *
+     * @param displayName the new display name of the user's account, or {@code null} when unchanged
+     * @param description the new description of the user's account, or {@code null} when unchanged
+     */
+    void profileChanged(EntityManager em, long userId, String displayName, String description);
+
     /** The user with this id is about to be deleted in {@code em}'s transaction. */
     void deleting(EntityManager em, long userId);
 }

@@ -19,7 +19,7 @@ public class AuthEntities implements EntityContribution {
 
     @Override
     public List<Class<?>> entityClasses() {
-        return List.of(OAuthClient.class, User.class, Token.class);
+        return List.of(OAuthClient.class, User.class, Token.class, Registration.class, Verification.class);
     }
 
     @Override

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.persistence.EntityManager;
+
 import org.bobine.persistence.api.TransactionService;
 import org.bobine.web.api.ApiException;
 import org.bobine.web.api.ApiRequest;
@@ -36,7 +38,8 @@ public class OAuthRoutes implements ApiRoutes, Authenticator {
 
     private final TransactionService transactions;
     private final TokenStore tokens;
-    private final LoginRateLimit loginLimit = new LoginRateLimit(LOGIN_ATTEMPTS, LOGIN_WINDOW);
+    private final SignupSection signup;
+    private final RateLimit loginLimit = new RateLimit(LOGIN_ATTEMPTS, LOGIN_WINDOW);
 
     /**
      * @param users referenced so that logins open only once the administrator exists: a login at start-up must
@@ -44,9 +47,10 @@ public class OAuthRoutes implements ApiRoutes, Authenticator {
      */
     @Activate
     public OAuthRoutes(@Reference(target = LocalOAuthClient.WITH_AUTH_ENTITIES) TransactionService transactions,
-            @Reference Users users, @Reference TokenStore tokens) {
+            @Reference Users users, @Reference TokenStore tokens, @Reference SignupSection signup) {
         this.transactions = transactions;
         this.tokens = tokens;
+        this.signup = signup;
     }
 
     @Override
@@ -61,18 +65,7 @@ public class OAuthRoutes implements ApiRoutes, Authenticator {
     }
 
     ApiResponse token(ApiRequest request) {
-        Duration wait = loginLimit.attempt(request.remoteAddress(), Instant.now());
-        if (!wait.isZero()) {
-            String message = "Too many login attempts, please try again later.";
-            Map<String, Object> problem = new LinkedHashMap<>();
-            problem.put("type", "about:blank");
-            problem.put("title", "Too Many Requests");
-            problem.put("status", 429);
-            problem.put("detail", message);
-            problem.put("error", message);
-            return new ApiResponse(429, "application/problem+json; charset=utf-8",
-                    Map.of("Retry-After", Long.toString(wait.toSeconds())), problem);
-        }
+        loginLimit.enforce(request.remoteAddress(), Instant.now(), "Too many login attempts, please try again later.");
         Map<String, String> form = request.form();
         long clientId = client(form);
         String grant = form.getOrDefault("grant_type", "");
@@ -117,13 +110,19 @@ public class OAuthRoutes implements ApiRoutes, Authenticator {
         return transactions.call(em -> {
             User user = em.createQuery("select u from User u where u.username = :login or lower(u.email) = :login",
                     User.class).setParameter("login", lower).getResultStream().findFirst().orElse(null);
+            if (user == null) {
+                refuseRegistration(em, lower, password);
+            }
             // The same answer whether the user exists or not, and the same cost: nothing to learn by probing.
             boolean valid = Passwords.matches(password, user == null ? Users.UNUSABLE_HASH : user.passwordHash());
             if (user == null || !valid) {
-                throw new ApiException(400, "invalid_grant", "Invalid grant: user credentials are invalid");
+                throw invalidCredentials();
             }
             if (user.blocked()) {
                 throw new ApiException(400, "invalid_grant", "User is blocked.");
+            }
+            if (Boolean.FALSE.equals(user.emailVerified()) && signup.requiresEmailVerification()) {
+                throw new ApiException(400, "invalid_grant", "User email is not verified.");
             }
             if (user.otpSecret() != null) {
                 if (otp == null || otp.isBlank()) {
@@ -137,6 +136,33 @@ public class OAuthRoutes implements ApiRoutes, Authenticator {
             user.loggedIn(now);
             return tokens.issue(em, user.id(), clientId, now);
         });
+    }
+
+    private static ApiException invalidCredentials() {
+        return new ApiException(400, "invalid_grant", "Invalid grant: user credentials are invalid");
+    }
+
+    /**
+     * Someone who asked to join, and whose request is still pending or was rejected, is told so, as PeerTube
+     * does; but only with the password of the request, so that the state of a request is not for anyone to
+     * probe. Without such a request, nothing happens here.
+     */
+    private static void refuseRegistration(EntityManager em, String login, String password) {
+        Registration registration = em.createQuery("select r from Registration r where (r.username = :login "
+                + "or lower(r.email) = :login) and r.state <> :accepted", Registration.class)
+                .setParameter("login", login).setParameter("accepted", Registration.ACCEPTED).getResultStream()
+                .findFirst().orElse(null);
+        if (registration == null) {
+            return;
+        }
+        if (!Passwords.matches(password, registration.passwordHash())) {
+            throw invalidCredentials();
+        }
+        if (registration.state() == Registration.PENDING) {
+            throw new ApiException(400, "account_waiting_for_approval",
+                    "Your account is awaiting approval by a moderator.");
+        }
+        throw new ApiException(400, "account_approval_rejected", "Your account has been rejected.");
     }
 
     private TokenStore.IssuedTokens refreshGrant(Map<String, String> form, long clientId, Instant now) {

@@ -49,9 +49,7 @@ public class PasswordResetCommand {
         String hash = Passwords.hash(password);
         Long id = transactions.call(em -> em.createQuery("select u from User u where u.username = :username",
                 User.class).setParameter("username", username).getResultStream().findFirst().map(user -> {
-                    user.update(null, hash, null, null, null);
-                    em.createQuery("delete from Token t where t.userId = :id").setParameter("id", user.id())
-                            .executeUpdate();
+                    UserAccounts.changePassword(em, user, hash);
                     return user.id();
                 }).orElse(null));
         if (id == null) {

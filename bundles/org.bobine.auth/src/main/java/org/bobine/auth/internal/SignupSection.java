@@ -23,7 +23,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * The {@code signup} section of {@code /api/v1/config}, from the {@code signup} section of the configuration:
  * what PeerTube's clients read to offer, or not, a sign-up form.
  */
-@Component(service = ServerConfigContributor.class, configurationPid = SignupSection.PID,
+@Component(service = {ServerConfigContributor.class, SignupSection.class}, configurationPid = SignupSection.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = SignupSection.Config.class)
 public class SignupSection implements ServerConfigContributor {
@@ -82,14 +82,33 @@ public class SignupSection implements ServerConfigContributor {
         this.refused = Arrays.stream(config.filters_cidr_blacklist()).map(Cidr::parse).toList();
     }
 
+    boolean enabled() {
+        return config.enabled();
+    }
+
+    boolean requiresApproval() {
+        return config.requiresApproval();
+    }
+
+    boolean requiresEmailVerification() {
+        return config.requiresEmailVerification();
+    }
+
     /** Whether the instance may take one more user; unknown (true) until the database is ready. */
     boolean belowLimit() {
+        return belowLimit(false);
+    }
+
+    /**
+     * @param fresh count the users now rather than reuse a recent count: for a sign-up itself
+     */
+    boolean belowLimit(boolean fresh) {
         if (config.limit() < 0) {
             return true;
         }
         TransactionService current = transactions;
         long now = System.currentTimeMillis();
-        if (current != null && (userCount < 0 || now - countedAt > COUNT_CACHE_MILLIS)) {
+        if (current != null && (fresh || userCount < 0 || now - countedAt > COUNT_CACHE_MILLIS)) {
             userCount = current.read(em -> em.createQuery("select count(u) from User u", Long.class)
                     .getSingleResult());
             countedAt = now;

@@ -40,27 +40,36 @@ public class UserAdminRoutes implements ApiRoutes {
 
     /** The body of {@code POST /users}. */
     record NewUser(String username, String password, String email, Integer role, Long videoQuota,
-            Long videoQuotaDaily) {
+            Long videoQuotaDaily, String channelName, Integer adminFlags) {
     }
 
     /** The body of {@code PUT /users/{id}}: only the fields given are changed. */
-    record UserUpdate(String email, String password, Integer role, Long videoQuota, Long videoQuotaDaily) {
+    record UserUpdate(String email, String password, Integer role, Long videoQuota, Long videoQuotaDaily,
+            Boolean emailVerified, Integer adminFlags) {
     }
+
+    /** PeerTube's admin flags: 1 lets the user's videos bypass the automatic block list. */
+    static final int ALL_ADMIN_FLAGS = 1;
 
     /** The body of {@code POST /users/{id}/block}. */
     record BlockRequest(String reason) {
     }
 
     private final TransactionService transactions;
-    private final UserDefaultsSection defaults;
+    private final UserAccounts accounts;
     private final TokenStore tokens;
 
     @Activate
     public UserAdminRoutes(@Reference(target = LocalOAuthClient.WITH_AUTH_ENTITIES) TransactionService transactions,
-            @Reference UserDefaultsSection defaults, @Reference TokenStore tokens) {
+            @Reference UserAccounts accounts, @Reference TokenStore tokens) {
         this.transactions = transactions;
-        this.defaults = defaults;
+        this.accounts = accounts;
         this.tokens = tokens;
+    }
+
+    /** PeerTube's rule for the names of users and channels. */
+    static boolean validName(String name) {
+        return !name.isEmpty() && name.length() <= 50 && USERNAME.matcher(name).matches();
     }
 
     @Override
@@ -82,17 +91,17 @@ public class UserAdminRoutes implements ApiRoutes {
         Boolean blocked = request.queryBoolean("blocked").orElse(null);
         String where = " where (:search is null or lower(u.username) like :search or lower(u.email) like :search)"
                 + " and (:blocked is null or u.blocked = :blocked)";
-        return transactions.read(em -> {
+        Page<User> users = transactions.read(em -> {
             TypedQuery<User> query = em.createQuery("select u from User u" + where + " order by u."
                     + page.sortColumn() + (page.descending() ? " desc" : " asc") + ", u.id", User.class);
             TypedQuery<Long> count = em.createQuery("select count(u) from User u" + where, Long.class);
             for (TypedQuery<?> q : List.of(query, count)) {
                 q.setParameter("search", search).setParameter("blocked", blocked);
             }
-            List<Map<String, Object>> data = query.setFirstResult(page.start()).setMaxResults(page.count())
-                    .getResultList().stream().map(Users::json).toList();
-            return Page.of(count.getSingleResult(), data);
+            return Page.of(count.getSingleResult(), query.setFirstResult(page.start()).setMaxResults(page.count())
+                    .getResultList());
         });
+        return Page.of(users.total(), accounts.views(users.data()));
     }
 
     ApiResponse create(ApiRequest request) {
@@ -100,33 +109,53 @@ public class UserAdminRoutes implements ApiRoutes {
         NewUser body = request.body(NewUser.class);
         Map<String, String> invalid = new LinkedHashMap<>();
         String username = body.username() == null ? "" : body.username();
-        if (username.isEmpty() || username.length() > 50 || !USERNAME.matcher(username).matches()) {
+        if (!validName(username)) {
             invalid.put("username", "Should have a valid username");
+        }
+        if (body.channelName() != null && !validName(body.channelName())) {
+            invalid.put("channelName", "Should have a valid channel name");
         }
         checkFields(invalid, true, body.email(), body.password(), body.role(), body.videoQuota(),
                 body.videoQuotaDaily());
+        checkAdminFlags(invalid, body.adminFlags());
         if (!invalid.isEmpty()) {
             throw ApiException.invalidParams(invalid);
         }
         if (actor.role() != ApiUser.ADMINISTRATOR && body.role() != ApiUser.USER) {
             throw ApiException.forbidden("User can only create users with the role User");
         }
-        String hash = Passwords.hash(body.password());
+        if (username.equals(body.channelName())) {
+            throw ApiException.badRequest("Channel name cannot be the same as user username.");
+        }
+        UserAccounts.NewUser wanted = UserAccounts.NewUser.withDefaultNames(username, body.email(),
+                Passwords.hash(body.password()), body.role(), body.videoQuota(), body.videoQuotaDaily(),
+                accounts.defaults());
+        if (body.channelName() != null) {
+            wanted = new UserAccounts.NewUser(wanted.username(), wanted.email(), wanted.passwordHash(),
+                    wanted.role(), wanted.videoQuota(), wanted.videoQuotaDaily(), wanted.displayName(),
+                    body.channelName(), wanted.channelDisplayName(), null);
+        }
+        UserAccounts.NewUser toCreate = wanted;
         User created = transactions.call(em -> {
-            long taken = em.createQuery("select count(u) from User u where u.username = :username "
-                    + "or lower(u.email) = :email", Long.class).setParameter("username", username)
-                    .setParameter("email", body.email().toLowerCase(Locale.ROOT)).getSingleResult();
-            if (taken > 0) {
-                throw new ApiException(409, null, "User with this username or email already exists.");
+            User user = accounts.create(em, toCreate, null);
+            if (body.adminFlags() != null) {
+                user.adminFlags(body.adminFlags());
             }
-            User user = new User(username, body.email(), hash, body.role(),
-                    body.videoQuota() == null ? defaults.videoQuota() : body.videoQuota(),
-                    body.videoQuotaDaily() == null ? defaults.videoQuotaDaily() : body.videoQuotaDaily(),
-                    Instant.now());
-            em.persist(user);
             return user;
         });
-        return ApiResponse.json(200, Map.of("user", Map.of("id", created.id())));
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("id", created.id());
+        Object account = accounts.view(created).get("account");
+        if (account instanceof Map<?, ?> view && view.get("id") != null) {
+            user.put("account", Map.of("id", view.get("id")));
+        }
+        return ApiResponse.json(200, Map.of("user", user));
+    }
+
+    static void checkAdminFlags(Map<String, String> invalid, Integer adminFlags) {
+        if (adminFlags != null && (adminFlags < 0 || (adminFlags & ~ALL_ADMIN_FLAGS) != 0)) {
+            invalid.put("adminFlags", "Should have a valid admin flags");
+        }
     }
 
     /**
@@ -170,6 +199,7 @@ public class UserAdminRoutes implements ApiRoutes {
         Map<String, String> invalid = new LinkedHashMap<>();
         checkFields(invalid, false, body.email(), body.password(), body.role(), body.videoQuota(),
                 body.videoQuotaDaily());
+        checkAdminFlags(invalid, body.adminFlags());
         if (!invalid.isEmpty()) {
             throw ApiException.invalidParams(invalid);
         }
@@ -193,6 +223,12 @@ public class UserAdminRoutes implements ApiRoutes {
                 }
             }
             user.update(body.email(), hash, body.role(), body.videoQuota(), body.videoQuotaDaily());
+            if (body.emailVerified() != null) {
+                user.emailVerified(body.emailVerified());
+            }
+            if (body.adminFlags() != null) {
+                user.adminFlags(body.adminFlags());
+            }
         });
         // A new role or password must not wait for cached tokens to expire.
         forgetTokens(request);
@@ -201,18 +237,13 @@ public class UserAdminRoutes implements ApiRoutes {
 
     Map<String, Object> get(ApiRequest request) {
         request.requireRight(UserRight.MANAGE_USERS);
-        return transactions.read(em -> Users.json(find(em, request)));
+        return accounts.view(transactions.read(em -> find(em, request)));
     }
 
     Object remove(ApiRequest request) {
         ApiUser actor = request.requireRight(UserRight.MANAGE_USERS);
-        transactions.run(em -> {
-            User user = manageable(em, request, actor);
-            em.createQuery("delete from Token t where t.userId = :id").setParameter("id", user.id())
-                    .executeUpdate();
-            em.remove(user);
-        });
-        forgetTokens(request);
+        User user = transactions.read(em -> manageable(em, request, actor));
+        accounts.delete(user.id());
         return null;
     }
 

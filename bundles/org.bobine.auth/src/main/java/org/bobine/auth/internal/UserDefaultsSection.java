@@ -32,16 +32,22 @@ public class UserDefaultsSection implements ServerConfigContributor {
         @AttributeDefinition(name = "Daily video quota", description = "How many bytes of video a new user may "
                 + "upload per day; -1 for no limit.", min = "-1")
         long videoQuotaDaily() default -1;
+
+        @AttributeDefinition(name = "Default channel name", description = "The display name of the channel "
+                + "created with each user; $1 stands for the user name.")
+        String defaultChannelName() default "Main $1 channel";
     }
 
     private final Map<String, Object> section;
     private final long videoQuota;
     private final long videoQuotaDaily;
+    private final String defaultChannelName;
 
     @Activate
     public UserDefaultsSection(Config config) {
         this.videoQuota = config.videoQuota();
         this.videoQuotaDaily = config.videoQuotaDaily();
+        this.defaultChannelName = config.defaultChannelName();
         Map<String, Object> user = new LinkedHashMap<>();
         user.put("videoQuota", config.videoQuota());
         user.put("videoQuotaDaily", config.videoQuotaDaily());
@@ -56,6 +62,17 @@ public class UserDefaultsSection implements ServerConfigContributor {
     /** @return the daily quota of a new user, in bytes; -1 for none */
     long videoQuotaDaily() {
         return videoQuotaDaily;
+    }
+
+    /** The name (handle) of the channel created with a user, as PeerTube names it. */
+    String defaultChannelHandle(String username) {
+        return username + "_channel";
+    }
+
+    /** The display name of the channel created with a user. */
+    String defaultChannelDisplayName(String username) {
+        String name = defaultChannelName.replace("$1", username);
+        return name.length() > 120 ? name.substring(0, 120) : name;
     }
 
     @Override

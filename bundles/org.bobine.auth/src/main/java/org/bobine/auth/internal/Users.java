@@ -25,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The local users: the administrator {@code root}, created on the first start, and {@code GET /api/v1/users/me}.
+ * The local users: the administrator {@code root}, created on the first start, and {@code /api/v1/users/me}.
  */
 @Component(service = {ApiRoutes.class, Users.class}, configurationPid = Users.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -42,9 +42,6 @@ public class Users implements ApiRoutes {
     /** A bcrypt hash no password matches, checked when a login names nobody, so that both take as long. */
     static final String UNUSABLE_HASH = Passwords.hash(LocalOAuthClient.randomHex(32));
 
-    /** PeerTube's labels of its roles, by role number. */
-    static final String[] ROLE_LABELS = {"Administrator", "Moderator", "User"};
-
     /** The {@code admin} section. */
     @ObjectClassDefinition(id = PID, name = "Administrator", description = "The instance's administrator.")
     public @interface Config {
@@ -59,17 +56,24 @@ public class Users implements ApiRoutes {
     }
 
     private final TransactionService transactions;
-    private final TokenStore tokens;
+    private final UserAccounts accounts;
+    private final SignupSection signup;
+    private final AccountMail mail;
+    private final VerificationCodes codes;
 
     @Activate
     public Users(@Reference(target = LocalOAuthClient.WITH_AUTH_ENTITIES) TransactionService transactions,
-            @Reference UserDefaultsSection defaults, @Reference TokenStore tokens, Config config) {
+            @Reference UserAccounts accounts, @Reference SignupSection signup, @Reference AccountMail mail,
+            @Reference VerificationCodes codes, Config config) {
         this.transactions = transactions;
-        this.tokens = tokens;
-        createRootIfAbsent(transactions, config, defaults);
+        this.accounts = accounts;
+        this.signup = signup;
+        this.mail = mail;
+        this.codes = codes;
+        createRootIfAbsent(transactions, accounts, config);
     }
 
-    static void createRootIfAbsent(TransactionService transactions, Config config, UserDefaultsSection defaults) {
+    static void createRootIfAbsent(TransactionService transactions, UserAccounts accounts, Config config) {
         long users = transactions.read(em -> em.createQuery("select count(u) from User u", Long.class)
                 .getSingleResult());
         if (users > 0) {
@@ -77,8 +81,8 @@ public class Users implements ApiRoutes {
         }
         boolean generated = config.initialRootPassword().isEmpty();
         String password = generated ? LocalOAuthClient.randomHex(12) : config.initialRootPassword();
-        transactions.run(em -> em.persist(new User(ROOT, config.email(), Passwords.hash(password),
-                ApiUser.ADMINISTRATOR, defaults.videoQuota(), defaults.videoQuotaDaily(), Instant.now())));
+        accounts.create(UserAccounts.NewUser.withDefaultNames(ROOT, config.email(), Passwords.hash(password),
+                ApiUser.ADMINISTRATOR, null, null, accounts.defaults()));
         if (generated) {
             LOG.warn("Created the administrator \"root\" with the password {} (shown once; change it after "
                     + "logging in, or set admin.initial_root_password or BOBINE_ROOT_PASSWORD before the first "
@@ -101,31 +105,31 @@ public class Users implements ApiRoutes {
         if (user == null) {
             throw new ApiException(401, "invalid_token", "Invalid token: access token is invalid");
         }
-        return json(user);
+        return accounts.view(user);
     }
 
-    /** The fields of {@code PUT /users/me} that this version stores. */
-    static final Set<String> UPDATABLE = Set.of("password", "currentPassword", "email");
+    /** The fields of {@code PUT /users/me} besides the preferences. */
+    static final Set<String> ACCOUNT_FIELDS = Set.of("password", "currentPassword", "email", "displayName",
+            "description");
 
     /**
-     * {@code PUT /users/me}: a new password or e-mail address, each with the current password, as PeerTube asks.
-     * The other fields of PeerTube's request (display preferences) are refused by name rather than ignored, so
-     * that a client never believes they were saved.
+     * {@code PUT /users/me}: preferences, the account's display name and description, and, each with the current
+     * password as PeerTube asks, a new password or e-mail address. A field this instance does not know is
+     * refused by name rather than ignored, so that a client never believes it was saved. When sign-ups verify
+     * e-mail addresses, a new address waits as {@code pendingEmail} until the link sent to it is followed.
      */
     Object updateMe(ApiRequest request) {
         ApiUser who = request.requireUser();
         @SuppressWarnings("unchecked")
         Map<String, Object> body = request.body(Map.class);
-        Set<String> unsupported = new TreeSet<>(body.keySet());
-        unsupported.removeAll(UPDATABLE);
-        if (!unsupported.isEmpty()) {
-            Map<String, String> invalid = new LinkedHashMap<>();
-            unsupported.forEach(field -> invalid.put(field, "Cannot be changed on this instance yet"));
-            throw ApiException.invalidParams(invalid);
+        Map<String, String> invalid = new LinkedHashMap<>();
+        for (String field : new TreeSet<>(body.keySet())) {
+            if (!ACCOUNT_FIELDS.contains(field) && !Preferences.FIELDS.contains(field)) {
+                invalid.put(field, "Is not a field of a user");
+            }
         }
         String password = body.get("password") instanceof String s ? s : null;
         String email = body.get("email") instanceof String s ? s : null;
-        Map<String, String> invalid = new LinkedHashMap<>();
         if (body.containsKey("password") && (password == null || password.length() < 6 || password.length() > 255)) {
             invalid.put("password", "Should have a valid password");
         }
@@ -133,28 +137,76 @@ public class Users implements ApiRoutes {
                 || !UserAdminRoutes.EMAIL.matcher(email).matches())) {
             invalid.put("email", "Should have a valid email");
         }
+        String displayName = null;
+        if (body.containsKey("displayName")) {
+            displayName = body.get("displayName") instanceof String s && RegistrationRoutes.validDisplayName(s) ? s
+                    : null;
+            if (displayName == null) {
+                invalid.put("displayName", "Should have a valid display name");
+            }
+        }
+        String description = null;
+        if (body.containsKey("description")) {
+            description = body.get("description") instanceof String s && s.length() >= 3 && s.length() <= 1000 ? s
+                    : null;
+            if (description == null) {
+                invalid.put("description", "Should have a valid description");
+            }
+        }
+        if ((displayName != null || description != null) && !accounts.lifecycles().profilesKept()) {
+            invalid.put(displayName != null ? "displayName" : "description",
+                    "Cannot be changed: no part of the instance keeps accounts");
+        }
+        User current = transactions.read(em -> em.find(User.class, who.id()));
+        if (current == null) {
+            throw new ApiException(401, "invalid_token", "Invalid token: access token is invalid");
+        }
+        Preferences preferences = current.preferences().with(body, invalid);
         if (!invalid.isEmpty()) {
             throw ApiException.invalidParams(invalid);
         }
-        if (password == null && email == null) {
-            return null;
+        if (password != null || email != null) {
+            String given = body.get("currentPassword") instanceof String s ? s : null;
+            if (given == null || !Passwords.matches(given, current.passwordHash())) {
+                throw new ApiException(401, "current_password_is_invalid", "currentPassword is invalid.");
+            }
         }
-        String current = body.get("currentPassword") instanceof String s ? s : null;
-        User user = transactions.read(em -> em.find(User.class, who.id()));
-        if (user == null || current == null || !Passwords.matches(current, user.passwordHash())) {
-            throw new ApiException(401, "current_password_is_invalid", "currentPassword is invalid.");
-        }
+        boolean changesEmail = email != null && !email.equalsIgnoreCase(current.email());
+        boolean verifyEmail = changesEmail && signup.requiresEmailVerification() && mail.enabled();
         String hash = password == null ? null : Passwords.hash(password);
-        transactions.run(em -> {
-            if (email != null && !email.equalsIgnoreCase(user.email())) {
+        String newDisplayName = displayName;
+        String newDescription = description;
+        Instant now = Instant.now();
+        String code = transactions.call(em -> {
+            if (changesEmail) {
                 long taken = em.createQuery("select count(u) from User u where lower(u.email) = :email",
                         Long.class).setParameter("email", email.toLowerCase(Locale.ROOT)).getSingleResult();
                 if (taken > 0) {
                     throw new ApiException(409, null, "User with this email already exists.");
                 }
             }
-            em.find(User.class, who.id()).update(email, hash, null, null, null);
+            User user = em.find(User.class, who.id());
+            user.preferences(preferences);
+            if (hash != null) {
+                user.update(null, hash, null, null, null);
+            }
+            if (newDisplayName != null || newDescription != null) {
+                accounts.lifecycles().profileChanged(em, who.id(), newDisplayName, newDescription);
+            }
+            if (!changesEmail) {
+                return null;
+            }
+            if (!verifyEmail) {
+                user.update(email, null, null, null, null);
+                return null;
+            }
+            user.pendingEmail(email);
+            return codes.issue(em, Verification.USER_EMAIL, who.id(), VerificationCodes.EMAIL_VERIFICATION_LIFETIME,
+                    now);
         });
+        if (code != null) {
+            mail.userEmailVerification(email, who.id(), who.username(), code, true);
+        }
         return null;
     }
 
@@ -163,31 +215,7 @@ public class Users implements ApiRoutes {
         if (who.username().equals(ROOT)) {
             throw ApiException.badRequest("The root user cannot be deleted");
         }
-        transactions.run(em -> {
-            em.createQuery("delete from Token t where t.userId = :id").setParameter("id", who.id()).executeUpdate();
-            User user = em.find(User.class, who.id());
-            if (user != null) {
-                em.remove(user);
-            }
-        });
-        tokens.forgetUser(who.id());
+        accounts.delete(who.id());
         return null;
-    }
-
-    /** A user in PeerTube's {@code User} shape, with the fields that exist so far. */
-    static Map<String, Object> json(User user) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", user.id());
-        json.put("username", user.username());
-        json.put("email", user.email());
-        json.put("role", Map.of("id", user.role(), "label", ROLE_LABELS[user.role()]));
-        json.put("videoQuota", user.videoQuota());
-        json.put("videoQuotaDaily", user.videoQuotaDaily());
-        json.put("blocked", user.blocked());
-        json.put("blockedReason", user.blockedReason());
-        json.put("createdAt", user.createdAt().toString());
-        json.put("lastLoginDate", user.lastLoginDate() == null ? null : user.lastLoginDate().toString());
-        json.put("twoFactorEnabled", user.otpSecret() != null);
-        return json;
     }
 }

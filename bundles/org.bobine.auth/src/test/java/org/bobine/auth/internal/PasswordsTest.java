@@ -36,7 +36,7 @@ class PasswordsTest {
 
     @Test
     void loginAttemptsAreCountedPerAddressInASlidingWindow() {
-        LoginRateLimit limit = new LoginRateLimit(3, Duration.ofMinutes(5));
+        RateLimit limit = new RateLimit(3, Duration.ofMinutes(5));
         Instant start = Instant.parse("2026-01-01T00:00:00Z");
         for (int i = 0; i < 3; i++) {
             assertThat(limit.attempt("10.0.0.1", start.plusSeconds(i))).isZero();

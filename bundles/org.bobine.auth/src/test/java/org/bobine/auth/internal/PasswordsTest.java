@@ -1,9 +1,12 @@
 package org.bobine.auth.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+
+import org.bobine.web.api.ApiException;
 
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +48,23 @@ class PasswordsTest {
         assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(5));
         assertThat(limit.attempt("10.0.0.2", start.plusSeconds(10))).isZero();
         assertThat(limit.attempt("10.0.0.1", start.plus(Duration.ofMinutes(5)).plusSeconds(1))).isZero();
+    }
+
+    @Test
+    void limitsThatCountOnlySuccessesCheckWithoutRecording() {
+        RateLimit limit = new RateLimit(2, Duration.ofMinutes(5));
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        for (int i = 0; i < 5; i++) {
+            assertThat(limit.check("10.0.0.1", now)).as("refused attempts are not recorded").isZero();
+        }
+        limit.record("10.0.0.1", now);
+        limit.record("10.0.0.1", now.plusSeconds(1));
+        assertThat(limit.check("10.0.0.1", now.plusSeconds(2))).isPositive();
+        assertThatThrownBy(() -> limit.enforceWithoutRecording("10.0.0.1", now.plusSeconds(2), "slow down"))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(429);
+                    assertThat(e.headers()).containsKey("Retry-After");
+                });
     }
 
     @Test

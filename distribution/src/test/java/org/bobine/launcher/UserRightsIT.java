@@ -138,6 +138,30 @@ class UserRightsIT {
                 null), 204, staff);
         expect("DELETE /users/{id}", token -> call("DELETE", "/api/v1/users/" + throwawayUser(), token, null), 204,
                 staff);
+        expect("GET /users/me/video-quota-used", token -> call("GET", "/api/v1/users/me/video-quota-used", token,
+                null), 200, everyone);
+
+        // Registrations: the right is checked before the registration is looked for.
+        expect("GET /users/registrations", token -> call("GET", "/api/v1/users/registrations", token, null), 200,
+                staff);
+        expect("POST /users/registrations/{id}/accept", token -> call("POST",
+                "/api/v1/users/registrations/999999/accept", token, Map.of("moderationResponse", "Welcome")), 404,
+                staff);
+        expect("POST /users/registrations/{id}/reject", token -> call("POST",
+                "/api/v1/users/registrations/999999/reject", token, Map.of("moderationResponse", "No")), 404, staff);
+        expect("DELETE /users/registrations/{id}", token -> call("DELETE", "/api/v1/users/registrations/999999",
+                token, null), 404, staff);
+
+        // Two-factor authentication: a user's own, which nobody else may change, not even an administrator.
+        long userId = JSON.readTree(call("GET", "/api/v1/users/me", user, null).body()).path("id").asLong();
+        expect("POST /users/{id}/two-factor/request", token -> call("POST", "/api/v1/users/" + userId
+                + "/two-factor/request", token, Map.of("currentPassword", PASSWORD)), 200, Caller.USER);
+        // Then the user's own calls fail on their merits (no such request, not enabled), after the rights check.
+        expect("POST /users/{id}/two-factor/confirm-request", token -> call("POST", "/api/v1/users/" + userId
+                + "/two-factor/confirm-request", token, Map.of("requestToken", "unknown", "otpToken", "123456")),
+                400, Caller.USER);
+        expect("POST /users/{id}/two-factor/disable", token -> call("POST", "/api/v1/users/" + userId
+                + "/two-factor/disable", token, Map.of("currentPassword", PASSWORD)), 400, Caller.USER);
     }
 
     @Test
@@ -161,9 +185,9 @@ class UserRightsIT {
                 "currentPassword", "not it"));
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(JSON.readTree(wrong.body()).path("code").asText()).isEqualTo("current_password_is_invalid");
-        HttpResponse<String> unsupported = call("PUT", "/api/v1/users/me", token, Map.of("nsfwPolicy", "blur"));
+        HttpResponse<String> unsupported = call("PUT", "/api/v1/users/me", token, Map.of("favouriteColour", "blue"));
         assertThat(unsupported.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(unsupported.body()).path("invalid-params").has("nsfwPolicy")).isTrue();
+        assertThat(JSON.readTree(unsupported.body()).path("invalid-params").has("favouriteColour")).isTrue();
         assertThat(call("PUT", "/api/v1/users/me", token, Map.of("email", "user@example.org", "currentPassword",
                 PASSWORD)).statusCode()).isEqualTo(409);
         assertThat(call("PUT", "/api/v1/users/me", token, Map.of("email", "changed@example.org",

@@ -116,6 +116,10 @@ final class ConfigSchema {
             new Setting("user.video_quota_daily", "bobine.user", "videoQuotaDaily", new Setting.Size(), -1L,
                     "How much video a new user may upload per day; -1 for no limit."),
 
+            new Setting("video_channels.max_per_user", "bobine.video_channels", "maxPerUser",
+                    new Setting.Whole(1, Integer.MAX_VALUE), 20,
+                    "How many channels each user may have, their default channel included."),
+
             new Setting("admin.email", "bobine.admin", "email",
                     new Setting.Text(Pattern.compile("[^@\\s]+@[^@\\s]+"), "an e-mail address", 400),
                     "admin@example.com", "The administrator's e-mail address, given to the root user on the first "
@@ -181,6 +185,7 @@ final class ConfigSchema {
         titles.put("http", "Limits of the HTTP API");
         titles.put("signup", "Registration of new users");
         titles.put("user", "Defaults for new users");
+        titles.put("video_channels", "Video channels");
         titles.put("admin", "The administrator");
         titles.put("oauth2", "Logins");
         titles.put("transcoding", "Transcoding of uploaded videos");

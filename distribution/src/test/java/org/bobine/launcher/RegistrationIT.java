@@ -155,7 +155,9 @@ class RegistrationIT {
 
         @AfterAll
         void stop() throws Exception {
-            instance.close();
+            if (instance != null) {
+                instance.close();
+            }
         }
 
         @Test
@@ -332,7 +334,9 @@ class RegistrationIT {
 
         @AfterAll
         void stop() throws Exception {
-            instance.close();
+            if (instance != null) {
+                instance.close();
+            }
         }
 
         JsonNode request(String username, String reason) throws Exception {

@@ -19,8 +19,9 @@ public interface UserLifecycle {
 
     /**
      * Validates, before anything is written, that a user with these names could be created: for example
-     * that no account or channel already has the name. Called outside any transaction, for a registration
-     * request as for a direct sign-up.
+     * that no account or channel already has the name. Called for a registration request as for a direct
+     * sign-up, possibly while the caller's transaction is open: a listener reads with its own means, not with
+     * that transaction.
      *
      * @param username the user name (the account's name)
      * @param channelName the name of the default channel

@@ -2,9 +2,6 @@ package org.bobine.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +39,6 @@ import org.junit.jupiter.api.io.TempDir;
 class RegistrationIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static final String ROOT_PASSWORD = "root password";
     private static final Pattern LINK = Pattern.compile("(userId|registrationId)=(\\d+)&verificationString=([0-9a-f]+)");
 
@@ -76,17 +72,7 @@ class RegistrationIT {
 
     static HttpResponse<String> call(RunningInstance instance, String method, String path, String token,
             Object json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + instance.port + path));
-        if (json != null) {
-            request.header("Content-Type", "application/json").method(method,
-                    HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(json)));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return instance.call(method, path, token, json);
     }
 
     static HttpResponse<String> login(RunningInstance instance, RunningInstance.OAuthClient client, String username,

@@ -169,6 +169,23 @@ final class RunningInstance implements AutoCloseable {
         return new OAuthClient(client.path("client_id").asText(), client.path("client_secret").asText());
     }
 
+    /** Calls the API with a JSON body unless it is null, and a bearer token unless it is null. */
+    HttpResponse<String> call(String method, String path, String token, Object json)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(20));
+        if (json != null) {
+            request.header("Content-Type", "application/json").method(method,
+                    HttpRequest.BodyPublishers.ofString(new ObjectMapper().writeValueAsString(json)));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** POSTs an {@code application/x-www-form-urlencoded} body, with a bearer token unless it is null. */
     HttpResponse<String> postForm(String path, Map<String, String> form, String token)
             throws IOException, InterruptedException {

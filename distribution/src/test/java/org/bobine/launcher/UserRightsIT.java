@@ -2,9 +2,6 @@ package org.bobine.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 class UserRightsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static final String PASSWORD = "a good password";
     private static final AtomicInteger NAMES = new AtomicInteger();
 
@@ -63,17 +59,7 @@ class UserRightsIT {
     }
 
     static HttpResponse<String> call(String method, String path, String token, Object json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + instance.port + path));
-        if (json != null) {
-            request.header("Content-Type", "application/json").method(method,
-                    HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(json)));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return instance.call(method, path, token, json);
     }
 
     static String login(String username) throws Exception {

@@ -153,12 +153,20 @@ public class RegistrationRoutes implements ApiRoutes {
         return !name.isBlank() && name.length() <= 120;
     }
 
-    Object registerDirectly(ApiRequest request) {
-        Instant now = Instant.now();
+    /**
+     * A sign-up that may go ahead: within the limit of this address, allowed by the configuration, valid. Only
+     * successful sign-ups count against the limit ({@code signupLimit.record} once done).
+     */
+    private SignupRequest admitted(ApiRequest request, boolean direct, Instant now) {
         signupLimit.enforceWithoutRecording(request.remoteAddress(), now,
                 "Too many registrations from this address, please try again later.");
-        ensureSignupAllowed(request, true);
-        SignupRequest body = validated(request, false);
+        ensureSignupAllowed(request, direct);
+        return validated(request, !direct);
+    }
+
+    Object registerDirectly(ApiRequest request) {
+        Instant now = Instant.now();
+        SignupRequest body = admitted(request, true, now);
         boolean verify = signup.requiresEmailVerification();
         String hash = Passwords.hash(body.password());
         String[] code = new String[1];
@@ -182,10 +190,7 @@ public class RegistrationRoutes implements ApiRoutes {
 
     Map<String, Object> requestRegistration(ApiRequest request) {
         Instant now = Instant.now();
-        signupLimit.enforceWithoutRecording(request.remoteAddress(), now,
-                "Too many registrations from this address, please try again later.");
-        ensureSignupAllowed(request, false);
-        SignupRequest body = validated(request, true);
+        SignupRequest body = admitted(request, false, now);
         boolean verify = signup.requiresEmailVerification();
         String hash = Passwords.hash(body.password());
         String[] code = new String[1];

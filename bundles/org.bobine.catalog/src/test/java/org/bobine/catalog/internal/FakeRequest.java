@@ -12,6 +12,7 @@ import org.bobine.web.api.ApiException;
 import org.bobine.web.api.ApiRequest;
 import org.bobine.web.api.ApiUser;
 import org.bobine.web.api.Pagination;
+import org.bobine.web.api.UploadedFile;
 
 /** A request as the web bundle hands it to a route, built by a test. */
 final class FakeRequest implements ApiRequest {
@@ -23,6 +24,7 @@ final class FakeRequest implements ApiRequest {
     private final Map<String, String> query = new HashMap<>();
     private Object body;
     private ApiUser user;
+    private final Map<String, UploadedFile> files = new HashMap<>();
 
     private FakeRequest(String method) {
         this.method = method;
@@ -132,6 +134,45 @@ final class FakeRequest implements ApiRequest {
     @Override
     public Map<String, String> form() {
         throw ApiException.badRequest("The request body must be application/x-www-form-urlencoded");
+    }
+
+    FakeRequest file(String field, byte[] content) {
+        files.put(field, new UploadedFile() {
+            @Override
+            public String field() {
+                return field;
+            }
+
+            @Override
+            public String fileName() {
+                return field + ".bin";
+            }
+
+            @Override
+            public String contentType() {
+                return "application/octet-stream";
+            }
+
+            @Override
+            public long size() {
+                return content.length;
+            }
+
+            @Override
+            public java.io.InputStream open() {
+                return new java.io.ByteArrayInputStream(content);
+            }
+        });
+        return this;
+    }
+
+    @Override
+    public Optional<UploadedFile> file(String field, long maxBytes) {
+        UploadedFile file = files.get(field);
+        if (file != null && file.size() > maxBytes) {
+            throw ApiException.invalidParam(field, "This file is too large");
+        }
+        return Optional.ofNullable(file);
     }
 
     @Override

@@ -94,6 +94,18 @@ public interface ApiRequest {
      */
     Map<String, String> form();
 
+    /**
+     * Reads one file of a {@code multipart/form-data} body, as PeerTube's image and caption uploads send them.
+     *
+     * @param field the form field, for example {@code avatarfile}
+     * @param maxBytes the largest accepted file
+     * @return the file, or empty when the body is not multipart or has no file under this field
+     * @throws ApiException a 400 validation error naming the field when the file is larger than {@code maxBytes};
+     *         a 413 naming it when the body is larger than the web server accepts for any upload; a 400 when the
+     *         body is malformed
+     */
+    Optional<UploadedFile> file(String field, long maxBytes);
+
     /** @return the address of the client, as seen by the server */
     String remoteAddress();
 

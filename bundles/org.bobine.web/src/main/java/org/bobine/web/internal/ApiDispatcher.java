@@ -29,6 +29,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletMultipart;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,8 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = Servlet.class, configurationPid = ApiDispatcher.PID)
 @HttpWhiteboardServletPattern("/api/v1/*")
+@HttpWhiteboardServletMultipart(enabled = true, fileSizeThreshold = ApiDispatcher.UPLOAD_IN_MEMORY,
+        maxFileSize = ApiDispatcher.MAX_UPLOAD, maxRequestSize = ApiDispatcher.MAX_UPLOAD)
 @Designate(ocd = ApiDispatcher.Config.class)
 public class ApiDispatcher extends HttpServlet {
 
@@ -48,6 +51,13 @@ public class ApiDispatcher extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ApiDispatcher.class);
     static final String PREFIX = "/api/v1";
+    /**
+     * The largest multipart body: above every limit of PeerTube's form uploads (images 4 MB, captions 20 MB), each
+     * of which the endpoint checks itself ({@code ApiRequest.file}). Video uploads will take another way.
+     */
+    static final long MAX_UPLOAD = 32L << 20;
+    /** Parts up to this size stay in memory; larger ones go to a temporary file until the request ends. */
+    static final int UPLOAD_IN_MEMORY = 1 << 20;
 
     /** The limits of the HTTP API. */
     @ObjectClassDefinition(id = PID, name = "HTTP API",

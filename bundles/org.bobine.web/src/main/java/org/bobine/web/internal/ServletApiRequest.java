@@ -16,13 +16,16 @@ import java.util.TreeSet;
 
 import com.fasterxml.jackson.core.JacksonException;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.Part;
 
 import org.bobine.web.api.ApiException;
 import org.bobine.web.api.ApiRequest;
 import org.bobine.web.api.ApiUser;
 import org.bobine.web.api.Authenticator;
 import org.bobine.web.api.Pagination;
+import org.bobine.web.api.UploadedFile;
 
 /** An {@link ApiRequest} over a servlet request. */
 final class ServletApiRequest implements ApiRequest {
@@ -180,6 +183,52 @@ final class ServletApiRequest implements ApiRequest {
         parseUrlEncoded(new String(readBody(), StandardCharsets.UTF_8))
                 .forEach((key, values) -> fields.put(key, values.get(0)));
         return Collections.unmodifiableMap(fields);
+    }
+
+    @Override
+    public Optional<UploadedFile> file(String field, long maxBytes) {
+        if (!mediaType().equals("multipart/form-data")) {
+            return Optional.empty();
+        }
+        Part part;
+        try {
+            part = request.getPart(field);
+        } catch (IOException | ServletException | IllegalStateException e) {
+            throw multipartFailure(field, e);
+        }
+        if (part == null || part.getSubmittedFileName() == null) {
+            return Optional.empty();
+        }
+        if (part.getSize() > maxBytes) {
+            throw ApiException.invalidParam(field, "This file is too large: the largest accepted is " + maxBytes
+                    + " bytes");
+        }
+        String contentType = part.getContentType() == null ? "" : part.getContentType();
+        return Optional.of(new PartFile(field, part.getSubmittedFileName(), contentType, part));
+    }
+
+    /** The web server refuses bodies beyond the upload limits of the dispatcher's registration. */
+    private static ApiException multipartFailure(String field, Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getClass().getSimpleName().contains("SizeLimitExceeded")
+                    || t.getClass().getSimpleName().contains("SizeException")) {
+                return new ApiException(413, "max_file_size_reached", "The request is larger than the largest "
+                        + "accepted upload (" + field + ")", Map.of(field, "This file is too large"));
+            }
+        }
+        return ApiException.badRequest("Malformed multipart body: " + e.getMessage());
+    }
+
+    private record PartFile(String field, String fileName, String contentType, Part part) implements UploadedFile {
+        @Override
+        public long size() {
+            return part.getSize();
+        }
+
+        @Override
+        public InputStream open() throws IOException {
+            return part.getInputStream();
+        }
     }
 
     @Override

@@ -129,6 +129,34 @@ final class ConfigSchema {
                             + "variable BOBINE_ROOT_PASSWORD takes precedence); empty to generate one and print it "
                             + "once in the log."),
 
+            new Setting("smtp.hostname", "bobine.smtp", "hostname",
+                    new Setting.Text(Pattern.compile("\\S*"), "a host name or address, without spaces", 253), "",
+                    "The SMTP server through which the instance sends e-mail (address verification, password "
+                            + "resets, registration decisions); empty to send no e-mail."),
+            new Setting("smtp.port", "bobine.smtp", "port", new Setting.Whole(1, 65535), 465,
+                    "The SMTP server's port: 465 for implicit TLS, 587 or 25 otherwise."),
+            new Setting("smtp.username", "bobine.smtp", "username", TEXT, "",
+                    "The account on the SMTP server; empty to send without logging in."),
+            // A private property (leading dot): the password never becomes a service property.
+            new Setting("smtp.password", "bobine.smtp", ".password", TEXT, "", "The password of that account."),
+            new Setting("smtp.tls", "bobine.smtp", "tls", FLAG, true,
+                    "Whether the connection is encrypted from the start (SMTPS, usually port 465); otherwise it is "
+                            + "upgraded with STARTTLS when the server offers it."),
+            new Setting("smtp.disable_starttls", "bobine.smtp", "disableStarttls", FLAG, false,
+                    "Whether to stay unencrypted even when the server offers STARTTLS (a server on the same "
+                            + "machine with a certificate for another name)."),
+            new Setting("smtp.ca_file", "bobine.smtp", "caFile", TEXT, "",
+                    "The absolute path of a PEM file of the certificates to trust for the SMTP server instead of "
+                            + "the system's authorities (a self-signed server); empty to trust the system's."),
+            new Setting("smtp.from_address", "bobine.smtp", "fromAddress",
+                    new Setting.Text(Pattern.compile("[^@\\s]+@[^@\\s]+"), "an e-mail address", 400),
+                    "admin@example.com", "The address the instance's e-mail comes from."),
+            new Setting("smtp.subject_prefix", "bobine.smtp", "subjectPrefix",
+                    new Setting.Text(Pattern.compile("[^\\r\\n]*"), "one line", 100), "[Bobine]",
+                    "Put before the subject of every message."),
+            new Setting("smtp.signature", "bobine.smtp", "signature", TEXT, "",
+                    "Put at the end of every message, below a \"-- \" line."),
+
             new Setting("oauth2.access_token_lifetime", "bobine.oauth2", "accessTokenLifetime",
                     new Setting.Whole(60, Integer.MAX_VALUE), 86_400,
                     "How long, in seconds, an access token given at login lasts (one day)."),
@@ -187,6 +215,7 @@ final class ConfigSchema {
         titles.put("user", "Defaults for new users");
         titles.put("video_channels", "Video channels");
         titles.put("admin", "The administrator");
+        titles.put("smtp", "Outgoing e-mail");
         titles.put("oauth2", "Logins");
         titles.put("transcoding", "Transcoding of uploaded videos");
         titles.put("theme", "Appearance");

@@ -17,7 +17,12 @@ public interface Mailer {
      * Queues a message for delivery. The configured subject prefix is put before {@link Mail#subject()} and the
      * configured signature after {@link Mail#text()}.
      *
-     * @throws IllegalStateException when e-mail is not {@linkplain #enabled() enabled}
+     * <p>A message that cannot be delivered is not reported to the caller: it is tried again a few times, then
+     * logged with its recipient and the server's answer.
+     *
+     * @throws IllegalStateException when e-mail is not {@linkplain #enabled() enabled}, or the mailer is stopping
+     * @throws IllegalArgumentException when {@link Mail#to()} is not one plain address ({@code name@domain},
+     *         without a display name)
      */
     void send(Mail mail);
 }

@@ -115,6 +115,9 @@ final class ConfigSchema {
                     "How much video a new user may upload in all, such as 10GB; -1 for no limit."),
             new Setting("user.video_quota_daily", "bobine.user", "videoQuotaDaily", new Setting.Size(), -1L,
                     "How much video a new user may upload per day; -1 for no limit."),
+            new Setting("user.default_channel_name", "bobine.user", "defaultChannelName",
+                    new Setting.Text(Pattern.compile(".{1,100}"), "1 to 100 characters", 100), "Main $1 channel",
+                    "The display name of the channel created with each user; $1 stands for the user name."),
 
             new Setting("video_channels.max_per_user", "bobine.video_channels", "maxPerUser",
                     new Setting.Whole(1, Integer.MAX_VALUE), 20,

@@ -1,12 +1,16 @@
 package org.bobine.catalog.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 
 /**
@@ -38,6 +42,11 @@ public class Actor {
 
     @Column(nullable = false, length = 512)
     private String handle;
+
+    /** Avatars and banners, largest first; read-only here: images are added and removed as entities. */
+    @OneToMany(mappedBy = "actor")
+    @OrderBy("width desc")
+    private List<ActorImage> images = new ArrayList<>();
 
     @Column(nullable = false, length = 2000)
     private String url;
@@ -105,5 +114,10 @@ public class Actor {
     /** The account or channel is gone; the actor stays so that its name is never given again. */
     void markDeleted(Instant when) {
         this.deletedAt = when;
+    }
+
+    /** @return the actor's images of one type ({@link ActorImage#AVATAR}...), largest first */
+    List<ActorImage> images(int type) {
+        return images.stream().filter(i -> i.type() == type).toList();
     }
 }

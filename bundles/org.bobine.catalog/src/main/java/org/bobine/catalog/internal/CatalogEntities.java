@@ -22,7 +22,7 @@ public class CatalogEntities implements EntityContribution {
 
     @Override
     public List<Class<?>> entityClasses() {
-        return List.of(Actor.class, Account.class, VideoChannel.class);
+        return List.of(Actor.class, Account.class, VideoChannel.class, ActorImage.class);
     }
 
     @Override

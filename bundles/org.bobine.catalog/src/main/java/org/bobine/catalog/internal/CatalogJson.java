@@ -1,5 +1,6 @@
 package org.bobine.catalog.internal;
 
+import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -9,8 +10,7 @@ import java.util.Map;
 
 /**
  * Accounts and channels in PeerTube's shapes ({@code Account}, {@code VideoChannel}). Local actors carry the
- * instance's own host, as in PeerTube. Followers, avatars and banners are empty until federation and images
- * exist.
+ * instance's own host, as in PeerTube. Followers and banners are empty until federation and banners exist.
  */
 final class CatalogJson {
 
@@ -35,7 +35,7 @@ final class CatalogJson {
         json.put("host", actor.isLocal() ? localHost : actor.host());
         json.put("displayName", account.displayName());
         json.put("description", account.description());
-        json.put("avatars", List.of());
+        json.put("avatars", images(actor, ActorImage.AVATAR));
         json.put("hostRedundancyAllowed", false);
         json.put("followingCount", 0);
         json.put("followersCount", 0);
@@ -59,7 +59,7 @@ final class CatalogJson {
         json.put("description", channel.description());
         json.put("support", channel.support());
         json.put("isLocal", actor.isLocal());
-        json.put("avatars", List.of());
+        json.put("avatars", images(actor, ActorImage.AVATAR));
         json.put("banners", List.of());
         json.put("hostRedundancyAllowed", false);
         json.put("followingCount", 0);
@@ -68,5 +68,32 @@ final class CatalogJson {
         json.put("createdAt", date(channel.createdAt()));
         json.put("updatedAt", date(channel.updatedAt()));
         return json;
+    }
+
+    /** The public path of an image file. */
+    static String imagePath(String fileName) {
+        return AvatarFilesServlet.PREFIX + fileName;
+    }
+
+    /** PeerTube's {@code ActorImage}s of one type, largest first. */
+    static List<Map<String, Object>> images(Actor actor, int type) {
+        return images(actor, actor.images(type));
+    }
+
+    static List<Map<String, Object>> images(Actor actor, List<ActorImage> images) {
+        // A local actor's URL starts with the instance's base URL, which PeerTube's fileUrl starts with too.
+        URI url = URI.create(actor.url());
+        String origin = url.getScheme() + "://" + url.getRawAuthority();
+        return images.stream().map(image -> {
+            Map<String, Object> json = new LinkedHashMap<>();
+            String path = imagePath(image.fileName());
+            json.put("width", image.width());
+            json.put("height", image.height());
+            json.put("path", path);
+            json.put("fileUrl", origin + path);
+            json.put("createdAt", date(image.createdAt()));
+            json.put("updatedAt", date(image.updatedAt()));
+            return json;
+        }).toList();
     }
 }

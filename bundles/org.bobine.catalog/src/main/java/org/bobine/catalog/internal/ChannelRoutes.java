@@ -140,7 +140,11 @@ public class ChannelRoutes implements ApiRoutes {
 
     /** The channel of the path, if the user may change it. */
     private VideoChannel manageable(EntityManager em, ApiRequest request, ApiUser user) {
-        VideoChannel channel = find(em, request);
+        return manageable(find(em, request), user);
+    }
+
+    /** @return the channel, if the user may change it */
+    static VideoChannel manageable(VideoChannel channel, ApiUser user) {
         if (!channel.actor().isLocal()) {
             throw ApiException.forbidden("Cannot manage a video channel of another server");
         }

@@ -22,7 +22,8 @@ public class CatalogEntities implements EntityContribution {
 
     @Override
     public List<Class<?>> entityClasses() {
-        return List.of(Actor.class, Account.class, VideoChannel.class, ActorImage.class);
+        return List.of(Actor.class, Account.class, VideoChannel.class, ActorImage.class, Video.class,
+                VideoFile.class);
     }
 
     @Override

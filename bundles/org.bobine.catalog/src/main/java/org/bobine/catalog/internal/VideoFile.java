@@ -1,0 +1,126 @@
+package org.bobine.catalog.internal;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+/**
+ * A web-video file of a video (one resolution). A local file is in the file store under its storage key; a
+ * remote one is at its URL. Its {@link #filename()} is the public name, unique, under {@code /static/web-videos/}.
+ */
+@Entity
+@Table(name = "catalog_video_file")
+public class VideoFile {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "video_id", nullable = false)
+    private Video video;
+
+    @Column(nullable = false)
+    private int resolution;
+
+    private Integer width;
+
+    private Integer height;
+
+    @Column(nullable = false)
+    private long size;
+
+    @Column(nullable = false)
+    private int fps;
+
+    @Column(nullable = false, length = 16)
+    private String extension;
+
+    @Column(nullable = false, length = 255, unique = true)
+    private String filename;
+
+    @Column(name = "storage_key", length = 512)
+    private String storageKey;
+
+    @Column(length = 2000)
+    private String url;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected VideoFile() {
+    }
+
+    VideoFile(Video video, Videos.WebVideoFile file, String filename, Instant now) {
+        this.video = video;
+        this.resolution = file.resolution();
+        this.width = file.width();
+        this.height = file.height();
+        this.size = file.size();
+        this.fps = file.fps();
+        this.extension = file.extension();
+        this.filename = filename;
+        this.storageKey = file.storageKey();
+        this.createdAt = now;
+    }
+
+    Long id() {
+        return id;
+    }
+
+    /** The id of the video, without loading it. */
+    Video video() {
+        return video;
+    }
+
+    int resolution() {
+        return resolution;
+    }
+
+    Integer width() {
+        return width;
+    }
+
+    Integer height() {
+        return height;
+    }
+
+    long size() {
+        return size;
+    }
+
+    int fps() {
+        return fps;
+    }
+
+    /** @return the extension with its dot, such as {@code .mp4} */
+    String extension() {
+        return extension;
+    }
+
+    String filename() {
+        return filename;
+    }
+
+    /** @return where a local file is in the file store; {@code null} for a remote file */
+    String storageKey() {
+        return storageKey;
+    }
+
+    /** @return where a remote file is; {@code null} for a local file */
+    String url() {
+        return url;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,171 @@
+package org.bobine.catalog.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Videos in PeerTube's shapes: {@code Video} in lists, {@code VideoDetails} for one video. The video's channel,
+ * its actor, its account and the account's actor must be loaded; tags and files are given apart, loaded a page
+ * at a time. Thumbnails, previews, torrents and HLS playlists are absent until they exist.
+ */
+final class VideoJson {
+
+    /** The length of PeerTube's truncated descriptions, ellipsis included. */
+    static final int TRUNCATED_DESCRIPTION = 250;
+
+    private VideoJson() {
+    }
+
+    /**
+     * What a list item adds to PeerTube's {@code Video}.
+     *
+     * @param state {@code state}, {@code waitTranscoding} and {@code scheduledUpdate}
+     * @param files {@code files} and {@code streamingPlaylists}
+     */
+    record Extras(boolean state, boolean files) {
+        static final Extras NONE = new Extras(false, false);
+    }
+
+    /** PeerTube's {@code Video}, as lists show it. */
+    static Map<String, Object> video(Video video, String baseUrl, String localHost, Extras extras,
+            List<VideoFile> files) {
+        Map<String, Object> json = common(video, baseUrl, localHost);
+        json.put("account", summary(video.channel().account().id(), video.channel().account().displayName(),
+                video.channel().account().actor(), localHost));
+        json.put("channel", summary(video.channel().id(), video.channel().displayName(), video.channel().actor(),
+                localHost));
+        if (extras.state()) {
+            json.put("state", VideoConstants.label(video.state(), VideoConstants.STATES));
+            json.put("waitTranscoding", video.waitTranscoding());
+            json.put("scheduledUpdate", scheduledUpdate(video));
+        }
+        if (extras.files()) {
+            json.put("files", files(video, files, baseUrl));
+            json.put("streamingPlaylists", List.of());
+        }
+        return json;
+    }
+
+    /** PeerTube's {@code VideoDetails}. */
+    static Map<String, Object> details(Video video, List<String> tags, List<VideoFile> files, String baseUrl,
+            String localHost) {
+        Map<String, Object> json = common(video, baseUrl, localHost);
+        json.put("description", video.description());
+        json.put("descriptionPath", "/api/v1/videos/" + video.uuid() + "/description");
+        json.put("support", video.support());
+        json.put("account", CatalogJson.account(video.channel().account(), localHost));
+        json.put("channel", CatalogJson.channel(video.channel(), localHost));
+        json.put("tags", tags);
+        json.put("commentsEnabled", video.commentsPolicy() != VideoConstants.COMMENTS_DISABLED);
+        json.put("commentsPolicy", VideoConstants.label(video.commentsPolicy(), VideoConstants.COMMENTS_POLICIES));
+        json.put("downloadEnabled", video.downloadEnabled());
+        json.put("waitTranscoding", video.waitTranscoding());
+        json.put("state", VideoConstants.label(video.state(), VideoConstants.STATES));
+        json.put("scheduledUpdate", scheduledUpdate(video));
+        json.put("inputFileUpdatedAt", null);
+        json.put("trackerUrls", List.of());
+        json.put("files", files(video, files, baseUrl));
+        json.put("streamingPlaylists", List.of());
+        return json;
+    }
+
+    private static Map<String, Object> common(Video video, String baseUrl, String localHost) {
+        Map<String, Object> json = new LinkedHashMap<>(48);
+        String description = truncated(video.description());
+        json.put("id", video.id());
+        json.put("uuid", video.uuid().toString());
+        json.put("shortUUID", ShortUuid.encode(video.uuid()));
+        json.put("url", video.url());
+        json.put("name", video.name());
+        json.put("category", VideoConstants.label(video.category(), VideoConstants.CATEGORIES));
+        json.put("licence", VideoConstants.label(video.licence(), VideoConstants.LICENCES));
+        json.put("language", VideoConstants.label(video.language(), VideoConstants.LANGUAGES));
+        json.put("privacy", VideoConstants.label(video.privacy(), VideoConstants.PRIVACIES));
+        json.put("nsfw", video.nsfw());
+        json.put("truncatedDescription", description);
+        json.put("description", description);
+        json.put("isLocal", video.isLocal());
+        json.put("duration", video.duration());
+        json.put("aspectRatio", video.aspectRatio());
+        json.put("views", video.views());
+        json.put("viewers", 0);
+        json.put("likes", video.likes());
+        json.put("dislikes", video.dislikes());
+        json.put("thumbnailPath", null);
+        json.put("previewPath", null);
+        json.put("embedPath", "/videos/embed/" + video.uuid());
+        json.put("createdAt", CatalogJson.date(video.createdAt()));
+        json.put("updatedAt", CatalogJson.date(video.updatedAt()));
+        json.put("publishedAt", CatalogJson.date(video.publishedAt()));
+        json.put("originallyPublishedAt", CatalogJson.date(video.originallyPublishedAt()));
+        json.put("isLive", false);
+        return json;
+    }
+
+    /** PeerTube's {@code AccountSummary} and {@code VideoChannelSummary}. */
+    private static Map<String, Object> summary(Long id, String displayName, Actor actor, String localHost) {
+        Map<String, Object> json = new LinkedHashMap<>(8);
+        json.put("id", id);
+        json.put("name", actor.name());
+        json.put("displayName", displayName);
+        json.put("url", actor.url());
+        json.put("host", actor.isLocal() ? localHost : actor.host());
+        json.put("avatars", List.of());
+        return json;
+    }
+
+    private static Map<String, Object> scheduledUpdate(Video video) {
+        if (video.scheduleUpdateAt() == null) {
+            return null;
+        }
+        Map<String, Object> json = new LinkedHashMap<>(2);
+        json.put("updateAt", CatalogJson.date(video.scheduleUpdateAt()));
+        json.put("privacy", video.schedulePrivacy());
+        return json;
+    }
+
+    /** The web-video files, largest resolution first. */
+    static List<Map<String, Object>> files(Video video, List<VideoFile> files, String baseUrl) {
+        List<VideoFile> sorted = new ArrayList<>(files);
+        sorted.sort(Comparator.comparingInt(VideoFile::resolution).reversed());
+        boolean hidden = video.privacy() == VideoConstants.PRIVATE || video.privacy() == VideoConstants.INTERNAL
+                || video.privacy() == VideoConstants.PASSWORD_PROTECTED;
+        List<Map<String, Object>> json = new ArrayList<>(sorted.size());
+        for (VideoFile file : sorted) {
+            Map<String, Object> f = new LinkedHashMap<>(16);
+            f.put("id", file.id());
+            f.put("resolution", Map.of("id", file.resolution(), "label",
+                    VideoConstants.resolutionLabel(file.resolution())));
+            f.put("magnetUri", null);
+            f.put("size", file.size());
+            f.put("fps", file.fps());
+            f.put("width", file.width());
+            f.put("height", file.height());
+            f.put("torrentUrl", null);
+            f.put("torrentDownloadUrl", null);
+            if (file.url() != null) {
+                f.put("fileUrl", file.url());
+                f.put("fileDownloadUrl", file.url());
+            } else {
+                f.put("fileUrl", baseUrl + (hidden ? "/static/web-videos/private/" : "/static/web-videos/")
+                        + file.filename());
+                f.put("fileDownloadUrl", baseUrl + "/download/web-videos/" + file.filename());
+            }
+            f.put("metadataUrl", baseUrl + "/api/v1/videos/" + video.uuid() + "/metadata/" + file.id());
+            f.put("storage", file.url() != null ? null : 0);
+            json.add(f);
+        }
+        return json;
+    }
+
+    /** PeerTube's truncation: at most 250 characters, the last three an ellipsis when cut. */
+    static String truncated(String description) {
+        if (description == null || description.length() <= TRUNCATED_DESCRIPTION) {
+            return description;
+        }
+        return description.substring(0, TRUNCATED_DESCRIPTION - 3) + "...";
+    }
+}

@@ -1,0 +1,206 @@
+package org.bobine.catalog.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.persistence.EntityManager;
+
+import org.bobine.persistence.api.TransactionService;
+import org.bobine.web.api.ApiException;
+import org.bobine.web.api.ApiRequest;
+import org.bobine.web.api.ApiRoutes;
+import org.bobine.web.api.ApiUser;
+import org.bobine.web.api.Page;
+import org.bobine.web.api.Router;
+import org.bobine.web.api.UserRight;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Videos: the constants ({@code /videos/categories}, {@code licences}, {@code languages}, {@code privacies},
+ * {@code /video-playlists/privacies}), the lists ({@code /videos}, {@code /accounts/{name}/videos},
+ * {@code /video-channels/{handle}/videos}, {@code /users/me/videos}), and {@code GET/PUT/DELETE /videos/{id}}
+ * where the id is a number, a UUID or a short UUID.
+ */
+@Component(service = ApiRoutes.class)
+public class VideoRoutes implements ApiRoutes {
+
+    private static final Pattern UUID_TEXT = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private static final Map<String, String> CATEGORIES = VideoConstants.asJson(VideoConstants.CATEGORIES);
+    private static final Map<String, String> LICENCES = VideoConstants.asJson(VideoConstants.LICENCES);
+    private static final Map<String, String> LANGUAGES = VideoConstants.asJson(VideoConstants.LANGUAGES);
+    private static final Map<String, String> PRIVACIES = VideoConstants.asJson(VideoConstants.PRIVACIES);
+    private static final Map<String, String> PLAYLIST_PRIVACIES =
+            VideoConstants.asJson(VideoConstants.PLAYLIST_PRIVACIES);
+
+    /** A video named by the path: by its number, or by its UUID (a short UUID is decoded). */
+    record VideoRef(Long id, UUID uuid) {
+    }
+
+    private final Videos videos;
+    private final Actors actors;
+    private final TransactionService transactions;
+
+    @Activate
+    public VideoRoutes(@Reference Videos videos) {
+        this.videos = videos;
+        this.actors = videos.actors();
+        this.transactions = videos.transactions();
+    }
+
+    @Override
+    public void register(Router router) {
+        router.get("/videos/categories", r -> CATEGORIES);
+        router.get("/videos/licences", r -> LICENCES);
+        router.get("/videos/languages", r -> LANGUAGES);
+        router.get("/videos/privacies", r -> PRIVACIES);
+        router.get("/video-playlists/privacies", r -> PLAYLIST_PRIVACIES);
+        router.get("/videos", this::list);
+        router.get("/videos/{id}", this::get);
+        router.put("/videos/{id}", this::update);
+        router.delete("/videos/{id}", this::remove);
+        router.get("/accounts/{name}/videos", this::accountVideos);
+        router.get("/video-channels/{handle}/videos", this::channelVideos);
+        router.get("/users/me/videos", this::myVideos);
+    }
+
+    Page<Map<String, Object>> list(ApiRequest request) {
+        VideoList list = VideoList.of(request, VideoList.Scope.ALL);
+        return transactions.read(em -> list.page(em, null, videos.baseUrl(), actors.localHost()));
+    }
+
+    Page<Map<String, Object>> accountVideos(ApiRequest request) {
+        VideoList list = VideoList.of(request, VideoList.Scope.ACCOUNT);
+        return transactions.read(em -> {
+            Account account = actors.findAccount(em, request.pathParam("name"))
+                    .orElseThrow(() -> ApiException.notFound("Account not found"));
+            return list.page(em, account.id(), videos.baseUrl(), actors.localHost());
+        });
+    }
+
+    Page<Map<String, Object>> channelVideos(ApiRequest request) {
+        VideoList list = VideoList.of(request, VideoList.Scope.CHANNEL);
+        return transactions.read(em -> {
+            VideoChannel channel = actors.findChannel(em, request.pathParam("handle"))
+                    .orElseThrow(() -> ApiException.notFound("Video channel not found"));
+            return list.page(em, channel.id(), videos.baseUrl(), actors.localHost());
+        });
+    }
+
+    Page<Map<String, Object>> myVideos(ApiRequest request) {
+        ApiUser user = request.requireUser();
+        VideoList list = VideoList.of(request, VideoList.Scope.MINE);
+        return transactions.read(em -> list.page(em, user.id(), videos.baseUrl(), actors.localHost()));
+    }
+
+    Map<String, Object> get(ApiRequest request) {
+        VideoRef ref = ref(request.pathParam("id"));
+        Optional<ApiUser> user = request.user();
+        return transactions.read(em -> {
+            Video video = find(em, ref);
+            checkCanSee(video, ref, user.orElse(null));
+            List<String> tags = new ArrayList<>(video.tags());
+            tags.sort(null);
+            return VideoJson.details(video, tags, Videos.filesOf(em, List.of(video.id())), videos.baseUrl(),
+                    actors.localHost());
+        });
+    }
+
+    Object update(ApiRequest request) {
+        ApiUser user = request.requireUser();
+        VideoRef ref = ref(request.pathParam("id"));
+        VideoFields.Update change = VideoFields.forUpdate(ChannelFields.read(request));
+        transactions.run(em -> {
+            Video video = find(em, ref);
+            requireManageable(video, user, UserRight.UPDATE_ANY_VIDEO);
+            if (!video.isLocal()) {
+                throw ApiException.forbidden("Cannot manage a video of another server.");
+            }
+            if (change.channelId() != null && !change.channelId().equals(video.channel().id())) {
+                Long owner = video.channel().account().userId();
+                video.moveToChannel(Videos.ownChannel(em, owner == null ? -1 : owner, change.channelId()),
+                        Actors.now());
+            }
+            video.update(change, Actors.now());
+        });
+        return null;
+    }
+
+    Object remove(ApiRequest request) {
+        ApiUser user = request.requireUser();
+        VideoRef ref = ref(request.pathParam("id"));
+        List<String> keys = transactions.call(em -> {
+            Video video = find(em, ref);
+            requireManageable(video, user, UserRight.REMOVE_ANY_VIDEO);
+            return Videos.remove(em, video);
+        });
+        videos.deleteStoredFiles(keys);
+        return null;
+    }
+
+    /** @throws ApiException 400 when the text cannot name a video */
+    static VideoRef ref(String text) {
+        if (!text.isEmpty() && text.length() <= 18 && text.chars().allMatch(Character::isDigit)) {
+            return new VideoRef(Long.parseLong(text), null);
+        }
+        if (UUID_TEXT.matcher(text).matches()) {
+            return new VideoRef(null, UUID.fromString(text));
+        }
+        UUID uuid = ShortUuid.decode(text);
+        if (uuid == null) {
+            throw ApiException.invalidParam("id", "Should have a valid video id");
+        }
+        return new VideoRef(null, uuid);
+    }
+
+    /** The video with its channel, account, their actors and its tags, in one query. */
+    static Video find(EntityManager em, VideoRef ref) {
+        String where = ref.id() != null ? "v.id = :key" : "v.uuid = :key";
+        return em.createQuery("select v from Video v join fetch v.channel c join fetch c.actor "
+                + "join fetch c.account a join fetch a.actor left join fetch v.tags where " + where, Video.class)
+                .setParameter("key", ref.id() != null ? ref.id() : ref.uuid()).getResultStream().findFirst()
+                .orElseThrow(() -> ApiException.notFound("Video not found"));
+    }
+
+    /**
+     * PeerTube's rules: private videos for their owner and holders of {@link UserRight#SEE_ALL_VIDEOS}; internal
+     * ones for any user; unlisted ones for anyone who has their UUID (by number, as private ones).
+     */
+    static void checkCanSee(Video video, VideoRef ref, ApiUser user) {
+        int privacy = video.privacy();
+        boolean authRequired = privacy == VideoConstants.PRIVATE || privacy == VideoConstants.INTERNAL
+                || (privacy == VideoConstants.UNLISTED && ref.id() != null);
+        if (authRequired) {
+            if (user == null) {
+                throw new ApiException(401, null, "Cannot fetch information of private/internal/blocked video");
+            }
+            if (privacy != VideoConstants.INTERNAL && !isOwner(video, user)
+                    && !UserRight.SEE_ALL_VIDEOS.grantedTo(user.role())) {
+                throw ApiException.forbidden("Cannot fetch information of private/internal/blocked video");
+            }
+        } else if (privacy == VideoConstants.PASSWORD_PROTECTED
+                && (user == null || !isOwner(video, user) && !UserRight.SEE_ALL_VIDEOS.grantedTo(user.role()))) {
+            throw new ApiException(403, "video_requires_password",
+                    "Please provide a password to access this password protected video");
+        }
+    }
+
+    static boolean isOwner(Video video, ApiUser user) {
+        return Objects.equals(video.channel().account().userId(), user.id());
+    }
+
+    private static void requireManageable(Video video, ApiUser user, UserRight right) {
+        if (!isOwner(video, user) && !right.grantedTo(user.role())) {
+            throw ApiException.forbidden(right == UserRight.REMOVE_ANY_VIDEO ? "Cannot remove video of another user"
+                    : "Cannot manage a video of another user.");
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.bobine.catalog.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.bobine.storage.api.FileStore;
+import org.bobine.storage.api.StoredFile;
+
+/** A file store in memory, for tests. */
+final class MemoryFileStore implements FileStore {
+
+    final Map<String, byte[]> files = new ConcurrentHashMap<>();
+
+    @Override
+    public void put(String area, String key, InputStream content) throws IOException {
+        files.put(area + "/" + key, content.readAllBytes());
+    }
+
+    @Override
+    public Optional<StoredFile> find(String area, String key) {
+        byte[] bytes = files.get(area + "/" + key);
+        if (bytes == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new StoredFile() {
+            @Override
+            public String key() {
+                return key;
+            }
+
+            @Override
+            public long size() {
+                return bytes.length;
+            }
+
+            @Override
+            public Instant lastModified() {
+                return Instant.EPOCH;
+            }
+
+            @Override
+            public InputStream open() {
+                return new ByteArrayInputStream(bytes);
+            }
+        });
+    }
+
+    @Override
+    public boolean exists(String area, String key) {
+        return files.containsKey(area + "/" + key);
+    }
+
+    @Override
+    public boolean delete(String area, String key) {
+        return files.remove(area + "/" + key) != null;
+    }
+}

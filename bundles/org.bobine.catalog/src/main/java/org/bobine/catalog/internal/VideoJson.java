@@ -9,7 +9,9 @@ import java.util.Map;
 /**
  * Videos in PeerTube's shapes: {@code Video} in lists, {@code VideoDetails} for one video. The video's channel,
  * its actor, its account and the account's actor must be loaded; tags and files are given apart, loaded a page
- * at a time. Thumbnails, previews, torrents and HLS playlists are absent until they exist.
+ * at a time; the actors' images are best loaded for the whole page beforehand ({@link Videos#loadImages}), as
+ * otherwise each actor loads its own.
+ * Thumbnails, previews, torrents and HLS playlists are absent until they exist.
  */
 final class VideoJson {
 
@@ -113,7 +115,7 @@ final class VideoJson {
         json.put("displayName", displayName);
         json.put("url", actor.url());
         json.put("host", actor.isLocal() ? localHost : actor.host());
-        json.put("avatars", List.of());
+        json.put("avatars", CatalogJson.images(actor, ActorImage.AVATAR));
         return json;
     }
 

@@ -22,8 +22,9 @@ import org.bobine.web.api.UserRight;
 
 /**
  * A video list request, read and checked: PeerTube's common filters and sorts (§8.1 of the reference), turned
- * into one JPQL query for the page (videos with their channels, accounts and actors) and one for the total, plus
- * one for the files when {@code include} asks for them. Hibernate keeps the plans of the few query strings that
+ * into one JPQL query for the page (videos with their channels, accounts and actors), one for the actors' avatars
+ * and one for the total (left out when the page shows it is the last), plus one for the files when {@code include}
+ * asks for them. Hibernate keeps the plans of the few query strings that
  * the combinations of filters give.
  */
 final class VideoList {
@@ -205,6 +206,7 @@ final class VideoList {
                 + whereClause + order, Video.class);
         values.forEach(query::setParameter);
         List<Video> found = query.setFirstResult(page.start()).setMaxResults(page.count()).getResultList();
+        Videos.loadImages(em, found);
 
         Map<Long, List<VideoFile>> files = new HashMap<>();
         if (extras.files()) {

@@ -107,6 +107,7 @@ public class VideoRoutes implements ApiRoutes {
         return transactions.read(em -> {
             Video video = find(em, ref);
             checkCanSee(video, ref, user.orElse(null));
+            Videos.loadImages(em, List.of(video));
             List<String> tags = new ArrayList<>(video.tags());
             tags.sort(null);
             return VideoJson.details(video, tags, Videos.filesOf(em, List.of(video.id())), videos.baseUrl(),

@@ -123,6 +123,18 @@ class VideoCatalogTest {
         assertThat(files).singleElement().satisfies(f -> assertThat(f).containsEntry("size", 1234L)
                 .containsEntry("fileUrl", "https://videos.example.org/static/web-videos/" + created.filename()));
 
+        test.database.run(em -> {
+            Actor alice = Actors.accountOfUser(em, 1).orElseThrow().actor();
+            em.persist(new ActorImage(alice, ActorImage.AVATAR, "alice-48.png", 48, 48, Actors.now()));
+        });
+        Map<String, Object> withAvatar = routes.get(FakeRequest.get().path("id", created.shortUuid()));
+        assertThat((List<?>) at(withAvatar, "account", "avatars")).hasSize(1);
+        assertThat((List<?>) at(withAvatar, "channel", "avatars")).isEmpty();
+        Map<String, Object> item = routes.list(FakeRequest.get()).data().get(0);
+        assertThat(CatalogTest.<List<Map<String, Object>>>at(item, "account", "avatars")).singleElement()
+                .satisfies(a -> assertThat(a).containsEntry("width", 48).containsEntry("path",
+                        CatalogJson.imagePath("alice-48.png")));
+
         assertThat(status(() -> routes.get(FakeRequest.get().path("id", "999999")))).isEqualTo(404);
         assertThat(status(() -> routes.get(FakeRequest.get().path("id", UUID.randomUUID().toString()))))
                 .isEqualTo(404);

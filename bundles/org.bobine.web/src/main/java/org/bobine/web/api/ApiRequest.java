@@ -1,5 +1,7 @@
 package org.bobine.web.api;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -105,6 +107,33 @@ public interface ApiRequest {
      *         body is malformed
      */
     Optional<UploadedFile> file(String field, long maxBytes);
+
+    /**
+     * Reads the text fields of a {@code multipart/form-data} body, as PeerTube's video uploads send their metadata
+     * beside the file. Names are kept as sent, bracket notation included ({@code tags[0]},
+     * {@code scheduleUpdate[updateAt]}); the caller gives them their structure.
+     *
+     * <p>The default answers no fields, as for a request without a multipart body.
+     *
+     * @return the fields and their values, in the order of the body; empty when the body is not multipart
+     * @throws ApiException a 400 when the body is malformed; a 413 when it is larger than the route accepts
+     */
+    default Map<String, List<String>> multipartFields() {
+        return Map.of();
+    }
+
+    /**
+     * The body as it arrives, for routes that take raw bytes (the chunks of a resumable upload). Nothing is
+     * buffered: the caller reads what it needs, bounding it itself, and the web server discards the rest.
+     *
+     * <p>The default answers an empty body.
+     *
+     * @return the body, which the caller need not close
+     * @throws IOException if the body cannot be read
+     */
+    default InputStream bodyStream() throws IOException {
+        return InputStream.nullInputStream();
+    }
 
     /** @return the address of the client, as seen by the server */
     String remoteAddress();

@@ -52,10 +52,12 @@ public class ApiDispatcher extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(ApiDispatcher.class);
     static final String PREFIX = "/api/v1";
     /**
-     * The largest multipart body: above every limit of PeerTube's form uploads (images 4 MB, captions 20 MB), each
-     * of which the endpoint checks itself ({@code ApiRequest.file}). Video uploads will take another way.
+     * The largest multipart body the web server parses for any route: PeerTube's limit for the legacy video upload
+     * (its nginx template's {@code client_max_body_size 12G}). Each route has a lower limit of its own
+     * ({@link Router#DEFAULT_MULTIPART_BYTES} unless declared), checked against {@code Content-Length} before the
+     * body is parsed, so that only upload routes take large bodies.
      */
-    static final long MAX_UPLOAD = 32L << 20;
+    static final long MAX_UPLOAD = 12L << 30;
     /** Parts up to this size stay in memory; larger ones go to a temporary file until the request ends. */
     static final int UPLOAD_IN_MEMORY = 1 << 20;
 
@@ -94,8 +96,14 @@ public class ApiDispatcher extends HttpServlet {
         Router router = new Router() {
             @Override
             public Router route(String method, String path, ApiHandler handler) {
+                return route(method, path, DEFAULT_MULTIPART_BYTES, handler);
+            }
+
+            @Override
+            public Router route(String method, String path, long maxMultipartBytes, ApiHandler handler) {
                 declared.add(new RouteTable.Route(method.toUpperCase(Locale.ROOT), path,
-                        RouteTable.parseTemplate(path), handler, rank, owner));
+                        RouteTable.parseTemplate(path), handler, rank, owner,
+                        Math.min(Math.max(0, maxMultipartBytes), MAX_UPLOAD)));
                 return this;
             }
         };
@@ -151,6 +159,7 @@ public class ApiDispatcher extends HttpServlet {
                         ? "The method " + method + " is not allowed on " + instance
                         : "Unknown API route " + instance);
             }
+            checkMultipartLength(request, match.route());
             Object result = match.route().handler()
                     .handle(new ServletApiRequest(request, path, match.params(), maxBodySize, authenticator));
             drainBody(request, response);
@@ -163,6 +172,26 @@ public class ApiDispatcher extends HttpServlet {
             drainBody(request, response);
             Problems.write(response, new ApiException(500, null, "The server could not answer this request"),
                     instance);
+        }
+    }
+
+    /**
+     * Refuses a multipart body larger than its route accepts before the web server parses it (and writes its
+     * parts to temporary files). A multipart body of unknown length is only accepted by routes that declared a
+     * limit of their own: elsewhere it could only be measured by reading it.
+     */
+    static void checkMultipartLength(HttpServletRequest request, RouteTable.Route route) {
+        String contentType = request.getContentType();
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+            return;
+        }
+        long length = request.getContentLengthLong();
+        if (length > route.maxMultipartBytes()) {
+            throw new ApiException(413, "max_file_size_reached", "The request body is larger than the largest "
+                    + "accepted upload (" + route.maxMultipartBytes() + " bytes)");
+        }
+        if (length < 0 && route.maxMultipartBytes() <= Router.DEFAULT_MULTIPART_BYTES) {
+            throw new ApiException(411, null, "A multipart body must declare its Content-Length");
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.bobine.web.api.ApiHandler;
+import org.bobine.web.api.Router;
 
 /**
  * An immutable table of routes, matched by method and path segments. Literal segments beat parameters, so
@@ -19,7 +20,12 @@ final class RouteTable {
     private static final Pattern LITERAL = Pattern.compile("[A-Za-z0-9._~:@!$&'()*+,;=-]+");
 
     /** A declared route; {@code rank} orders routes of equal specificity (higher first). */
-    record Route(String method, String template, String[] segments, ApiHandler handler, long rank, String owner) {
+    record Route(String method, String template, String[] segments, ApiHandler handler, long rank, String owner,
+            long maxMultipartBytes) {
+
+        Route(String method, String template, String[] segments, ApiHandler handler, long rank, String owner) {
+            this(method, template, segments, handler, rank, owner, Router.DEFAULT_MULTIPART_BYTES);
+        }
 
         boolean isParam(int i) {
             return segments[i].startsWith("{");

@@ -207,6 +207,56 @@ final class ServletApiRequest implements ApiRequest {
         return Optional.of(new PartFile(field, part.getSubmittedFileName(), contentType, part));
     }
 
+    @Override
+    public Map<String, List<String>> multipartFields() {
+        if (!mediaType().equals("multipart/form-data")) {
+            return Map.of();
+        }
+        java.util.Collection<Part> parts;
+        try {
+            parts = request.getParts();
+        } catch (IOException | ServletException | IllegalStateException e) {
+            throw multipartFailure("body", e);
+        }
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        long total = 0;
+        for (Part part : parts) {
+            if (part.getSubmittedFileName() != null) {
+                continue;
+            }
+            total += part.getSize();
+            // Text fields are metadata: together they obey the limit of JSON bodies.
+            if (total > maxBodyBytes) {
+                throw tooLarge();
+            }
+            try (InputStream in = part.getInputStream()) {
+                fields.computeIfAbsent(part.getName(), k -> new java.util.ArrayList<>())
+                        .add(new String(in.readAllBytes(), charsetOf(part)));
+            } catch (IOException e) {
+                throw ApiException.badRequest("Malformed multipart body: " + e.getMessage());
+            }
+        }
+        return Collections.unmodifiableMap(fields);
+    }
+
+    private static java.nio.charset.Charset charsetOf(Part part) {
+        String type = part.getContentType();
+        int at = type == null ? -1 : type.toLowerCase(Locale.ROOT).indexOf("charset=");
+        if (at >= 0) {
+            try {
+                return java.nio.charset.Charset.forName(type.substring(at + 8).replace("\"", "").trim());
+            } catch (IllegalArgumentException e) {
+                // An unknown charset: UTF-8, as browsers send.
+            }
+        }
+        return StandardCharsets.UTF_8;
+    }
+
+    @Override
+    public InputStream bodyStream() throws IOException {
+        return request.getInputStream();
+    }
+
     /** The web server refuses bodies beyond the upload limits of the dispatcher's registration. */
     private static ApiException multipartFailure(String field, Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

@@ -2,11 +2,14 @@ package org.bobine.storage.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.Optional;
@@ -94,6 +97,40 @@ public class LocalFileStore implements FileStore {
     @Override
     public boolean delete(String area, String key) throws IOException {
         return Files.deleteIfExists(resolve(area, key));
+    }
+
+    @Override
+    public long append(String area, String key, InputStream content) throws IOException {
+        Path target = resolve(area, key);
+        Files.createDirectories(target.getParent());
+        try (FileChannel channel = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND)) {
+            ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+            byte[] bytes = buffer.array();
+            for (int n; (n = content.read(bytes)) >= 0;) {
+                buffer.clear().limit(n);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+            }
+            channel.force(false);
+            return channel.size();
+        }
+    }
+
+    @Override
+    public void move(String fromArea, String fromKey, String toArea, String toKey) throws IOException {
+        Path source = resolve(fromArea, fromKey);
+        Path target = resolve(toArea, toKey);
+        if (!Files.isRegularFile(source)) {
+            throw new java.io.FileNotFoundException(fromArea + "/" + fromKey);
+        }
+        Files.createDirectories(target.getParent());
+        try {
+            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            FileStore.super.move(fromArea, fromKey, toArea, toKey);
+        }
     }
 
     /** The file of a key, after checking that neither area nor key can leave the store. */

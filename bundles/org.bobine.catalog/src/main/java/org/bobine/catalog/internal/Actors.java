@@ -8,6 +8,7 @@ import java.util.Optional;
 import jakarta.persistence.EntityManager;
 
 import org.bobine.persistence.api.TransactionService;
+import org.bobine.storage.api.FileStore;
 import org.bobine.web.api.ApiException;
 import org.bobine.web.api.InstanceAddress;
 import org.osgi.service.component.annotations.Activate;
@@ -104,19 +105,39 @@ public class Actors {
         return channel;
     }
 
-    /** Removes a channel; its actor stays, marked deleted, and keeps the name. */
+    /**
+     * Removes a channel with its videos (the database removes their rows with the channel's); its actor stays,
+     * marked deleted, and keeps the name. The files of its videos and its avatar are deleted from the file store
+     * once the caller's transaction has committed ({@link StoredFileSweeper}).
+     */
     static void removeChannel(EntityManager em, VideoChannel channel) {
+        StoredFileSweeper.schedule(em, Videos.WEB_VIDEOS, em.createQuery("select f.storageKey from VideoFile f "
+                + "where f.video.channel = :channel and f.storageKey is not null", String.class)
+                .setParameter("channel", channel).getResultList());
+        removeImages(em, channel.actor());
         channel.actor().markDeleted(now());
         em.remove(channel);
     }
 
-    /** Removes an account and its channels; their actors stay, marked deleted, and keep the names. */
+    /**
+     * Removes an account and its channels; their actors stay, marked deleted, and keep the names. Their files go
+     * as {@link #removeChannel}'s do.
+     */
     static void removeAccount(EntityManager em, Account account) {
         for (VideoChannel channel : channelsOf(em, account.id())) {
             removeChannel(em, channel);
         }
+        removeImages(em, account.actor());
         account.actor().markDeleted(now());
         em.remove(account);
+    }
+
+    /** The images of a removed actor: rows now, files once committed. */
+    private static void removeImages(EntityManager em, Actor actor) {
+        List<ActorImage> images = em.createQuery("select i from ActorImage i where i.actor = :actor",
+                ActorImage.class).setParameter("actor", actor).getResultList();
+        images.forEach(em::remove);
+        StoredFileSweeper.schedule(em, FileStore.AVATARS, images.stream().map(ActorImage::fileName).toList());
     }
 
     /** The account of a local user, with its actor. */

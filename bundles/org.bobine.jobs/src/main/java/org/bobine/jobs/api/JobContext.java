@@ -33,8 +33,8 @@ public interface JobContext {
     int maxAttempts();
 
     /**
-     * Records the job's progress, visible to the admin API and {@link JobQueue#job(long)}. Each change is a
-     * database write: report whole steps, not every byte.
+     * Records the job's progress, visible to the admin API and {@link JobQueue#job(long)} within a few seconds.
+     * Cheap: the queue writes the latest value to the database from its own thread.
      *
      * @param percent 0 to 100; values outside are clamped
      */

@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * <p>One poller thread claims due jobs for the types that have free workers, renews the leases of the jobs it
  * runs, takes back the jobs of dead nodes and removes old jobs. It polls again at once after finding work, and
  * waits longer and longer (up to two seconds) while idle; enqueueing on this node and a job ending wake it. Each
- * type has its own bounded pool of worker threads, below normal priority.
+ * type has its own bounded pool of worker threads, below normal priority. The poller also writes the progress
+ * that handlers report, so that handler threads, which may be interrupted, never wait on the database for it.
  */
 @Component(service = JobQueue.class)
 public class JobQueueService implements JobQueue {
@@ -285,6 +286,9 @@ public class JobQueueService implements JobQueue {
                     }
                     nextHeartbeat = now.plus(timing.lease().dividedBy(3));
                 }
+                for (Workers w : workers.values()) {
+                    w.flushProgress();
+                }
                 if (!now.isBefore(nextCleanup)) {
                     int removed = store.cleanup(now, timing.keepCompleted(), timing.keepFailed(),
                             timing.maxStored());
@@ -324,6 +328,7 @@ public class JobQueueService implements JobQueue {
         final ThreadPoolExecutor pool;
         final AtomicInteger busy = new AtomicInteger();
         final Set<Running> running = ConcurrentHashMap.newKeySet();
+        volatile boolean stopping;
 
         Workers(Registration registration) {
             this.registration = registration;
@@ -354,6 +359,11 @@ public class JobQueueService implements JobQueue {
         }
 
         private void run(Running run) {
+            if (stopping || stopped) {
+                // Claimed just before the node began to stop: left to run again, never started.
+                release(run);
+                return;
+            }
             running.add(run);
             Throwable failure = null;
             try {
@@ -368,6 +378,27 @@ public class JobQueueService implements JobQueue {
             finish(run, failure);
             busy.decrementAndGet();
             wake();
+        }
+
+        private void release(Running run) {
+            try {
+                store.release(run.job.id(), node, clock.instant());
+            } catch (RuntimeException e) {
+                LOG.warn("Could not give back job {}; it runs again when its lease expires: {}", run.job.id(),
+                        e.toString());
+            }
+            busy.decrementAndGet();
+        }
+
+        /** Writes the progress that handlers reported since the last poll, from the poller's thread. */
+        void flushProgress() {
+            for (Running run : running) {
+                int progress = run.progress;
+                if (progress != run.flushedProgress) {
+                    store.progress(run.job.id(), node, progress);
+                    run.flushedProgress = progress;
+                }
+            }
         }
 
         private void finish(Running run, Throwable failure) {
@@ -392,6 +423,7 @@ public class JobQueueService implements JobQueue {
         }
 
         void stop() {
+            stopping = true;
             running.forEach(Running::stopForNode);
             pool.shutdown();
         }
@@ -417,7 +449,8 @@ public class JobQueueService implements JobQueue {
         volatile boolean nodeStopping;
         volatile boolean cancelled;
         private Thread thread;
-        private int lastProgress = -1;
+        volatile int progress;
+        int flushedProgress;
 
         Running(JobStore.Claimed job) {
             this.job = job;
@@ -489,14 +522,7 @@ public class JobQueueService implements JobQueue {
 
         @Override
         public void progress(int percent) {
-            int value = Math.max(0, Math.min(100, percent));
-            synchronized (this) {
-                if (value == lastProgress) {
-                    return;
-                }
-                lastProgress = value;
-            }
-            store.progress(job.id(), node, value);
+            progress = Math.max(0, Math.min(100, percent));
         }
 
         @Override

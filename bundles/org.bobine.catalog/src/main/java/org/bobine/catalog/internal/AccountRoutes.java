@@ -42,10 +42,11 @@ public class AccountRoutes implements ApiRoutes {
         Pagination page = request.pagination(SORTABLE, "-createdAt");
         String host = actors.localHost();
         return transactions.read(em -> {
-            List<Map<String, Object>> data = em.createQuery("select a from Account a join fetch a.actor order by "
+            List<Account> accounts = em.createQuery("select a from Account a join fetch a.actor order by "
                     + "a.createdAt" + (page.descending() ? " desc" : " asc") + ", a.id", Account.class)
-                    .setFirstResult(page.start()).setMaxResults(page.count()).getResultList().stream()
-                    .map(a -> CatalogJson.account(a, host)).toList();
+                    .setFirstResult(page.start()).setMaxResults(page.count()).getResultList();
+            Actors.loadImages(em, accounts.stream().map(Account::actor).toList());
+            List<Map<String, Object>> data = accounts.stream().map(a -> CatalogJson.account(a, host)).toList();
             long total = em.createQuery("select count(a) from Account a", Long.class).getSingleResult();
             return Page.of(total, data);
         });

@@ -2,8 +2,12 @@ package org.bobine.catalog.internal;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.persistence.EntityManager;
 
@@ -138,6 +142,31 @@ public class Actors {
                 ActorImage.class).setParameter("actor", actor).getResultList();
         images.forEach(em::remove);
         StoredFileSweeper.schedule(em, FileStore.AVATARS, images.stream().map(ActorImage::fileName).toList());
+    }
+
+    /**
+     * Loads the images of these actors in one query, so that the JSON of a page of accounts, channels or videos
+     * does not load them one actor at a time.
+     */
+    static void loadImages(EntityManager em, Collection<Actor> actors) {
+        Set<Long> ids = new HashSet<>();
+        for (Actor actor : actors) {
+            ids.add(actor.id());
+        }
+        if (!ids.isEmpty()) {
+            em.createQuery("select a from Actor a left join fetch a.images where a.id in :ids", Actor.class)
+                    .setParameter("ids", ids).getResultList();
+        }
+    }
+
+    /** {@link #loadImages} for channels and their owners' accounts. */
+    static void loadChannelImages(EntityManager em, Collection<VideoChannel> channels) {
+        List<Actor> actors = new ArrayList<>();
+        for (VideoChannel channel : channels) {
+            actors.add(channel.actor());
+            actors.add(channel.account().actor());
+        }
+        loadImages(em, actors);
     }
 
     /** The account of a local user, with its actor. */

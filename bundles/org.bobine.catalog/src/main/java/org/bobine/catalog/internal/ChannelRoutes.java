@@ -72,8 +72,10 @@ public class ChannelRoutes implements ApiRoutes {
             query.setParameter("account", accountId);
             count.setParameter("account", accountId);
         }
-        List<Map<String, Object>> data = query.setFirstResult(page.start()).setMaxResults(page.count())
-                .getResultList().stream().map(c -> CatalogJson.channel(c, host)).toList();
+        List<VideoChannel> channels = query.setFirstResult(page.start()).setMaxResults(page.count())
+                .getResultList();
+        Actors.loadChannelImages(em, channels);
+        List<Map<String, Object>> data = channels.stream().map(c -> CatalogJson.channel(c, host)).toList();
         return Page.of(count.getSingleResult(), data);
     }
 

@@ -106,20 +106,25 @@ public class UserProfiles implements UserLifecycle, UserViewContributor {
         return transactions.read(em -> {
             List<Long> ids = List.copyOf(new HashSet<>(userIds));
             Map<Long, Map<String, Object>> fields = new HashMap<>();
-            for (Account account : em.createQuery("select a from Account a join fetch a.actor "
-                    + "where a.userId in :users", Account.class).setParameter("users", ids).getResultList()) {
+            List<Account> accounts = em.createQuery("select a from Account a join fetch a.actor "
+                    + "where a.userId in :users", Account.class).setParameter("users", ids).getResultList();
+            List<VideoChannel> channels = em.createQuery("select c from VideoChannel c join fetch c.actor "
+                    + "join fetch c.account a join fetch a.actor where a.userId in :users order by c.id",
+                    VideoChannel.class).setParameter("users", ids).getResultList();
+            List<Actor> actors = new ArrayList<>(accounts.stream().map(Account::actor).toList());
+            channels.forEach(channel -> actors.add(channel.actor()));
+            Actors.loadImages(em, actors);
+            for (Account account : accounts) {
                 Map<String, Object> user = new LinkedHashMap<>();
                 user.put("account", CatalogJson.account(account, host));
                 user.put("videoChannels", new ArrayList<Map<String, Object>>());
                 fields.put(account.userId(), user);
             }
-            for (VideoChannel channel : em.createQuery("select c from VideoChannel c join fetch c.actor "
-                    + "join fetch c.account a join fetch a.actor where a.userId in :users order by c.id",
-                    VideoChannel.class).setParameter("users", ids).getResultList()) {
+            for (VideoChannel channel : channels) {
                 @SuppressWarnings("unchecked")
-                List<Map<String, Object>> channels = (List<Map<String, Object>>) fields
+                List<Map<String, Object>> list = (List<Map<String, Object>>) fields
                         .get(channel.account().userId()).get("videoChannels");
-                channels.add(CatalogJson.channel(channel, host));
+                list.add(CatalogJson.channel(channel, host));
             }
             return fields;
         });

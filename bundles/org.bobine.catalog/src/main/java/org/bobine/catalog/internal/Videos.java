@@ -2,11 +2,9 @@ package org.bobine.catalog.internal;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -240,15 +238,7 @@ public class Videos implements VideoSpaceUsage {
      * JSON does not load them one actor at a time.
      */
     static void loadImages(EntityManager em, List<Video> videos) {
-        Set<Long> actorIds = new HashSet<>();
-        for (Video video : videos) {
-            actorIds.add(video.channel().actor().id());
-            actorIds.add(video.channel().account().actor().id());
-        }
-        if (!actorIds.isEmpty()) {
-            em.createQuery("select a from Actor a left join fetch a.images where a.id in :ids", Actor.class)
-                    .setParameter("ids", actorIds).getResultList();
-        }
+        Actors.loadChannelImages(em, videos.stream().map(Video::channel).toList());
     }
 
     /** The files of some videos, one query. */

@@ -123,6 +123,11 @@ final class ConfigSchema {
                     new Setting.Whole(1, Integer.MAX_VALUE), 20,
                     "How many channels each user may have, their default channel included."),
 
+            new Setting("video_uploads.resumable_expiration", "bobine.video_uploads", "resumableExpiration",
+                    new Setting.Whole(1, Integer.MAX_VALUE), 3600,
+                    "How long, in seconds, a resumable upload waits for its next chunk before it is forgotten and "
+                            + "its partial file removed."),
+
             new Setting("admin.email", "bobine.admin", "email",
                     new Setting.Text(Pattern.compile("[^@\\s]+@[^@\\s]+"), "an e-mail address", 400),
                     "admin@example.com", "The administrator's e-mail address, given to the root user on the first "
@@ -217,6 +222,7 @@ final class ConfigSchema {
         titles.put("signup", "Registration of new users");
         titles.put("user", "Defaults for new users");
         titles.put("video_channels", "Video channels");
+        titles.put("video_uploads", "Uploads of video files");
         titles.put("admin", "The administrator");
         titles.put("smtp", "Outgoing e-mail");
         titles.put("oauth2", "Logins");

@@ -123,6 +123,10 @@ final class ConfigSchema {
                     new Setting.Whole(1, Integer.MAX_VALUE), 20,
                     "How many channels each user may have, their default channel included."),
 
+            new Setting("trending.videos.interval_days", "bobine.trending", "videos.intervalDays",
+                    new Setting.Whole(1, 3650), 7,
+                    "Over how many days, today included, the trending order of video lists counts views."),
+
             new Setting("video_uploads.resumable_expiration", "bobine.video_uploads", "resumableExpiration",
                     new Setting.Whole(1, Integer.MAX_VALUE), 3600,
                     "How long, in seconds, a resumable upload waits for its next chunk before it is forgotten and "
@@ -222,6 +226,7 @@ final class ConfigSchema {
         titles.put("signup", "Registration of new users");
         titles.put("user", "Defaults for new users");
         titles.put("video_channels", "Video channels");
+        titles.put("trending", "Trending videos");
         titles.put("video_uploads", "Uploads of video files");
         titles.put("admin", "The administrator");
         titles.put("smtp", "Outgoing e-mail");

@@ -23,7 +23,8 @@ public class CatalogEntities implements EntityContribution {
     @Override
     public List<Class<?>> entityClasses() {
         return List.of(Actor.class, Account.class, VideoChannel.class, ActorImage.class, Video.class,
-                VideoFile.class, StoredFileDeletion.class, VideoComment.class);
+                VideoFile.class, StoredFileDeletion.class, VideoRating.class, VideoViewsDay.class,
+                VideoComment.class);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.bobine.catalog.internal;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -55,13 +57,16 @@ final class VideoList {
     static final String HOT = "(ln(greatest(1, v.views + 3 * v.likes - 3 * v.dislikes)) "
             + "+ (extract(epoch from v.publishedAt) - 1446156582) / 47000.0)";
 
+    /** PeerTube's "trending" order: the views of the last days ({@link #trendingDays}), today included. */
+    static final String TRENDING = "(select coalesce(sum(d.views), 0) from VideoViewsDay d "
+            + "where d.videoId = v.id and d.viewDate > :trendingAfter)";
+
     /** The sortable columns of video lists and what each sorts by. */
     static final Map<String, String> SORTS = Map.ofEntries(Map.entry("name", "v.name"),
             Map.entry("duration", "v.duration"), Map.entry("createdAt", "v.createdAt"),
             Map.entry("publishedAt", "v.publishedAt"), Map.entry("originallyPublishedAt", "v.originallyPublishedAt"),
             Map.entry("views", "v.views"), Map.entry("likes", "v.likes"),
-            // Without a history of views, trending is the total of views.
-            Map.entry("trending", "v.views"), Map.entry("hot", HOT),
+            Map.entry("trending", TRENDING), Map.entry("hot", HOT),
             // Best is hot weighted by the user's history in PeerTube; without history it is hot.
             Map.entry("best", HOT), Map.entry("localVideoFilesSize", "v.filesSize"));
 
@@ -75,6 +80,7 @@ final class VideoList {
     private final VideoJson.Extras extras;
     private final StringBuilder where = new StringBuilder();
     private final Map<String, Object> params = new HashMap<>();
+    private int trendingDays = TrendingSettings.DEFAULT_INTERVAL_DAYS;
 
     private VideoList(Scope scope, Pagination page, boolean skipCount, int include) {
         this.scope = scope;
@@ -205,6 +211,9 @@ final class VideoList {
         TypedQuery<Video> query = em.createQuery("select v" + FROM.formatted("fetch", "fetch", "fetch", "fetch")
                 + whereClause + order, Video.class);
         values.forEach(query::setParameter);
+        if (page.sortColumn().equals("trending")) {
+            query.setParameter("trendingAfter", LocalDate.now(ZoneOffset.UTC).minusDays(trendingDays));
+        }
         List<Video> found = query.setFirstResult(page.start()).setMaxResults(page.count()).getResultList();
         Videos.loadImages(em, found);
 
@@ -231,6 +240,12 @@ final class VideoList {
             total = count.getSingleResult();
         }
         return Page.of(total, data);
+    }
+
+    /** Sets over how many days, today included, the {@code trending} order counts views. */
+    VideoList trendingDays(int days) {
+        trendingDays = days;
+        return this;
     }
 
     private void and(String condition) {

@@ -21,6 +21,8 @@ import org.bobine.web.api.UserRight;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * Videos: the constants ({@code /videos/categories}, {@code licences}, {@code languages}, {@code privacies},
@@ -49,6 +51,9 @@ public class VideoRoutes implements ApiRoutes {
     private final Actors actors;
     private final TransactionService transactions;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile TrendingSettings trending;
+
     @Activate
     public VideoRoutes(@Reference Videos videos) {
         this.videos = videos;
@@ -73,12 +78,12 @@ public class VideoRoutes implements ApiRoutes {
     }
 
     Page<Map<String, Object>> list(ApiRequest request) {
-        VideoList list = VideoList.of(request, VideoList.Scope.ALL);
+        VideoList list = VideoList.of(request, VideoList.Scope.ALL).trendingDays(trendingDays());
         return transactions.read(em -> list.page(em, null, videos.baseUrl(), actors.localHost()));
     }
 
     Page<Map<String, Object>> accountVideos(ApiRequest request) {
-        VideoList list = VideoList.of(request, VideoList.Scope.ACCOUNT);
+        VideoList list = VideoList.of(request, VideoList.Scope.ACCOUNT).trendingDays(trendingDays());
         return transactions.read(em -> {
             Account account = actors.findAccount(em, request.pathParam("name"))
                     .orElseThrow(() -> ApiException.notFound("Account not found"));
@@ -87,7 +92,7 @@ public class VideoRoutes implements ApiRoutes {
     }
 
     Page<Map<String, Object>> channelVideos(ApiRequest request) {
-        VideoList list = VideoList.of(request, VideoList.Scope.CHANNEL);
+        VideoList list = VideoList.of(request, VideoList.Scope.CHANNEL).trendingDays(trendingDays());
         return transactions.read(em -> {
             VideoChannel channel = actors.findChannel(em, request.pathParam("handle"))
                     .orElseThrow(() -> ApiException.notFound("Video channel not found"));
@@ -97,7 +102,7 @@ public class VideoRoutes implements ApiRoutes {
 
     Page<Map<String, Object>> myVideos(ApiRequest request) {
         ApiUser user = request.requireUser();
-        VideoList list = VideoList.of(request, VideoList.Scope.MINE);
+        VideoList list = VideoList.of(request, VideoList.Scope.MINE).trendingDays(trendingDays());
         return transactions.read(em -> list.page(em, user.id(), videos.baseUrl(), actors.localHost()));
     }
 
@@ -145,6 +150,11 @@ public class VideoRoutes implements ApiRoutes {
         });
         videos.deleteStoredFiles(keys);
         return null;
+    }
+
+    private int trendingDays() {
+        TrendingSettings settings = trending;
+        return settings == null ? TrendingSettings.DEFAULT_INTERVAL_DAYS : settings.intervalDays();
     }
 
     /** @throws ApiException 400 when the text cannot name a video */

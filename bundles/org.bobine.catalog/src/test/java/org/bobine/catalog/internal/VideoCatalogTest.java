@@ -271,6 +271,8 @@ class VideoCatalogTest {
         assertThat(names(FakeRequest.get().query("sort", "-name"))).containsExactly("ccc", "bbb", "aaa");
         assertThat(names(FakeRequest.get())).as("-publishedAt").containsExactly("ccc", "aaa", "bbb");
         assertThat(names(FakeRequest.get().query("sort", "-views"))).startsWith("aaa");
+        test.database.run(em -> em.createNativeQuery("insert into catalog_video_views_daily (video_id, view_date, "
+                + "views) select id, current_date, 10 from catalog_video where name = 'aaa'").executeUpdate());
         assertThat(names(FakeRequest.get().query("sort", "-trending"))).startsWith("aaa");
         assertThat(names(FakeRequest.get().query("sort", "-localVideoFilesSize"))).endsWith("ccc");
         assertThat(status(() -> routes.list(FakeRequest.get().query("sort", "random")))).isEqualTo(400);

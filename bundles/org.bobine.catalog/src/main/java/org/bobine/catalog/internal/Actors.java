@@ -53,6 +53,11 @@ public class Actors {
         return address.host();
     }
 
+    /** @return this instance's base URL, which the URLs of local objects start with */
+    String baseUrl() {
+        return address.baseUrl();
+    }
+
     /** Dates are kept to the millisecond, as PeerTube shows them. */
     static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -128,6 +133,7 @@ public class Actors {
      * as {@link #removeChannel}'s do.
      */
     static void removeAccount(EntityManager em, Account account) {
+        Playlists.removeOwnedBy(em, account);
         for (VideoChannel channel : channelsOf(em, account.id())) {
             removeChannel(em, channel);
         }

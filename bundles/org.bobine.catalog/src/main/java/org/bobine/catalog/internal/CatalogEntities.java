@@ -24,7 +24,7 @@ public class CatalogEntities implements EntityContribution {
     public List<Class<?>> entityClasses() {
         return List.of(Actor.class, Account.class, VideoChannel.class, ActorImage.class, Video.class,
                 VideoFile.class, StoredFileDeletion.class, VideoRating.class, VideoViewsDay.class,
-                VideoComment.class);
+                VideoComment.class, VideoPlaylist.class, VideoPlaylistElement.class);
     }
 
     @Override

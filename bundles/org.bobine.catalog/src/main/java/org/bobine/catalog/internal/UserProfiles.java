@@ -83,6 +83,7 @@ public class UserProfiles implements UserLifecycle, UserViewContributor {
         }
         Account account = actors.createLocalAccount(em, user.id(), user.username(), user.displayName());
         actors.createLocalChannel(em, account, channelName, user.channelDisplayName(), null, null);
+        Playlists.createWatchLater(em, account, actors.baseUrl());
     }
 
     /** The user's display name and description are those of their account. */
@@ -168,6 +169,8 @@ public class UserProfiles implements UserLifecycle, UserViewContributor {
         if (created + removed > 0) {
             LOG.info("Accounts caught up with users: {} created, {} removed", created, removed);
         }
+        // Accounts created before playlists existed get their watch-later playlist.
+        Playlists.catchUpWatchLater(transactions, actors.baseUrl());
     }
 
     private boolean createMissing(CreatedUser user) {

@@ -123,6 +123,7 @@ public class Actors {
         StoredFileSweeper.schedule(em, Videos.WEB_VIDEOS, em.createQuery("select f.storageKey from VideoFile f "
                 + "where f.video.channel = :channel and f.storageKey is not null", String.class)
                 .setParameter("channel", channel).getResultList());
+        VideoCaption.scheduleFilesOf(em, channel);
         removeImages(em, channel.actor());
         channel.actor().markDeleted(now());
         em.remove(channel);

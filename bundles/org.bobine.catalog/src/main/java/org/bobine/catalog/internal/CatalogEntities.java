@@ -23,7 +23,7 @@ public class CatalogEntities implements EntityContribution {
     @Override
     public List<Class<?>> entityClasses() {
         return List.of(Actor.class, Account.class, VideoChannel.class, ActorImage.class, Video.class,
-                VideoFile.class, StoredFileDeletion.class, VideoRating.class, VideoViewsDay.class,
+                VideoFile.class, StoredFileDeletion.class, VideoCaption.class, VideoRating.class, VideoViewsDay.class,
                 VideoComment.class, VideoPlaylist.class, VideoPlaylistElement.class);
     }
 

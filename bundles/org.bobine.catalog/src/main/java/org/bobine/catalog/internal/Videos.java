@@ -177,6 +177,7 @@ public class Videos implements VideoSpaceUsage {
                 + "and f.storageKey is not null", String.class).setParameter("id", video.id()).getResultList();
         em.createQuery("delete from VideoFile f where f.video.id = :id").setParameter("id", video.id())
                 .executeUpdate();
+        VideoCaption.scheduleFilesOf(em, video);
         em.remove(video);
         return keys;
     }

@@ -309,7 +309,12 @@ public class PlaylistRoutes implements ApiRoutes {
         ApiUser user = request.requireUser();
         PlaylistRef ref = ref(request.pathParam("id"));
         NewElement wanted = PlaylistFields.forNewElement(PlaylistFields.read(request));
-        VideoRoutes.VideoRef videoRef = VideoRoutes.ref(wanted.videoId());
+        VideoRoutes.VideoRef videoRef;
+        try {
+            videoRef = VideoRoutes.ref(wanted.videoId());
+        } catch (ApiException e) {
+            throw ApiException.invalidParam("videoId", "Should have a valid video id");
+        }
         long id = transactions.call(em -> {
             VideoPlaylist playlist = lockManageable(em, ref, user);
             Video video = VideoRoutes.find(em, videoRef);

@@ -163,6 +163,12 @@ class PlaylistCatalogTest {
         assertThat(routes.accountPlaylists(FakeRequest.get().as(BOB).path("name", "bob")
                 .query("playlistType", "2")).total()).isEqualTo(1);
 
+        // A channel's playlists go with the channel, an account's with the account.
+        long second = test.database.call(em -> actors.createLocalChannel(em, Actors.accountOfUser(em, 1)
+                .orElseThrow(), "alice_second", "Second", null, null).id());
+        long inSecond = createId(ALICE, Map.of("displayName", "Second", "privacy", 1, "videoChannelId", second));
+        test.database.run(em -> Actors.removeChannel(em, em.find(VideoChannel.class, second)));
+        assertThat(status(() -> routes.get(FakeRequest.get().path("id", String.valueOf(inSecond))))).isEqualTo(404);
         createId(ALICE, Map.of("displayName", "Birds", "privacy", 1, "videoChannelId", aliceChannel));
         test.database.run(em -> Actors.removeAccount(em, Actors.accountOfUser(em, 1).orElseThrow()));
         long left = test.database.read(em -> em.createQuery("select count(p) from VideoPlaylist p", Long.class)
@@ -285,6 +291,7 @@ class PlaylistCatalogTest {
         assertThat(status(() -> add(BOB, playlist, Map.of("videoId", videoIds.get(0))))).isEqualTo(403);
         assertThat(status(() -> add(MODERATOR, playlist, Map.of("videoId", videoIds.get(0))))).isEqualTo(403);
         assertThat(status(() -> add(ALICE, playlist, Map.of("videoId", 999999)))).isEqualTo(404);
+        assertThat(status(() -> add(ALICE, playlist, Map.of("videoId", "not-a-video!")))).isEqualTo(400);
         assertThat(status(() -> add(ALICE, playlist, Map.of("videoId", videoIds.get(0), "startTimestamp", -1))))
                 .isEqualTo(400);
 

@@ -16,3 +16,8 @@ CREATE TABLE catalog_upload_session (
     updated_at TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX catalog_upload_session_updated ON catalog_upload_session (updated_at);
+
+-- The thumbnail (280x157) and preview (850x480) a local video was uploaded with: JPEG files of the file store's
+-- thumbnails and previews areas, served at /lazy-static/thumbnails/<name> and /lazy-static/previews/<name>.
+ALTER TABLE catalog_video ADD COLUMN thumbnail_name VARCHAR(100);
+ALTER TABLE catalog_video ADD COLUMN preview_name VARCHAR(100);

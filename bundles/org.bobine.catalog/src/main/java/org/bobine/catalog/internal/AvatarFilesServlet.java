@@ -20,12 +20,13 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 /**
- * Serves avatar files at PeerTube's {@code /lazy-static/avatars/{file}}. Names are random and never reused, so
- * the files are cached for a year as immutable. Only names this bundle writes are looked up; the web bundle's
- * CORS filter opens {@code /lazy-static/*} to other origins.
+ * Serves the images of the catalog at PeerTube's {@code /lazy-static/avatars/{file}},
+ * {@code /lazy-static/thumbnails/{file}} and {@code /lazy-static/previews/{file}}, each from the file store's area of
+ * that name. Names are random and never reused, so the files are cached for a year as immutable. Only names this
+ * bundle writes are looked up; the web bundle's CORS filter opens {@code /lazy-static/*} to other origins.
  */
 @Component(service = Servlet.class)
-@HttpWhiteboardServletPattern("/lazy-static/avatars/*")
+@HttpWhiteboardServletPattern({"/lazy-static/avatars/*", "/lazy-static/thumbnails/*", "/lazy-static/previews/*"})
 public class AvatarFilesServlet extends HttpServlet {
 
     /** The public path of the avatar files. */
@@ -53,13 +54,25 @@ public class AvatarFilesServlet extends HttpServlet {
         serve(request, response, false);
     }
 
+    /** @return the store's area of a servlet path such as {@code /lazy-static/thumbnails}, or null */
+    static String areaOf(String servletPath) {
+        return switch (servletPath == null ? "" : servletPath) {
+            case "/lazy-static/avatars" -> FileStore.AVATARS;
+            case "/lazy-static/thumbnails" -> VideoUploads.THUMBNAILS;
+            case "/lazy-static/previews" -> VideoUploads.PREVIEWS;
+            default -> null;
+        };
+    }
+
     private void serve(HttpServletRequest request, HttpServletResponse response, boolean withBody)
             throws IOException {
         String pathInfo = request.getPathInfo();
         Matcher name = NAME.matcher(pathInfo == null ? "" : pathInfo.substring(1));
-        Optional<StoredFile> found = name.matches() ? store.find(FileStore.AVATARS, name.group()) : Optional.empty();
+        String area = areaOf(request.getServletPath());
+        Optional<StoredFile> found = name.matches() && area != null ? store.find(area, name.group())
+                : Optional.empty();
         if (found.isEmpty()) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such avatar");
+            response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such image");
             return;
         }
         StoredFile file = found.get();

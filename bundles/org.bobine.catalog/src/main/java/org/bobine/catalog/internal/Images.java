@@ -85,6 +85,30 @@ final class Images {
     }
 
     /**
+     * Makes a video's thumbnail or preview from an upload: the centred part of the picture that has the wanted
+     * aspect ratio, scaled to exactly {@code width} by {@code height} (enlarged when smaller: these are fixed sizes
+     * that players lay out, as in PeerTube), encoded as JPEG.
+     *
+     * @throws InvalidImage if the upload is not a usable PNG, JPEG or GIF picture
+     */
+    static Encoded cover(byte[] data, int width, int height) throws InvalidImage {
+        BufferedImage source = decode(data);
+        int sourceWidth = source.getWidth();
+        int sourceHeight = source.getHeight();
+        int cropWidth = sourceWidth;
+        int cropHeight = (int) Math.round((double) sourceWidth * height / width);
+        if (cropHeight > sourceHeight) {
+            cropHeight = sourceHeight;
+            cropWidth = (int) Math.round((double) sourceHeight * width / height);
+        }
+        cropWidth = Math.max(1, Math.min(cropWidth, sourceWidth));
+        cropHeight = Math.max(1, Math.min(cropHeight, sourceHeight));
+        BufferedImage cropped = normalize(source.getSubimage((sourceWidth - cropWidth) / 2,
+                (sourceHeight - cropHeight) / 2, cropWidth, cropHeight));
+        return encode(scale(cropped, width, height), false);
+    }
+
+    /**
      * Decodes the first image of a PNG, JPEG or GIF file.
      *
      * @throws InvalidImage if the data is of another type, declares more than {@link #MAX_PIXELS} pixels, or is

@@ -106,6 +106,13 @@ public class Video {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** The names of the uploaded thumbnail and preview in the file store; written by uploads, in plain SQL. */
+    @Column(name = "thumbnail_name", insertable = false, updatable = false)
+    private String thumbnailName;
+
+    @Column(name = "preview_name", insertable = false, updatable = false)
+    private String previewName;
+
     @Column(name = "schedule_update_at")
     private Instant scheduleUpdateAt;
 
@@ -341,5 +348,15 @@ public class Video {
 
     void addFileSize(long bytes) {
         filesSize += bytes;
+    }
+
+    /** @return the thumbnail's name in the {@code thumbnails} area of the file store, or {@code null} */
+    String thumbnailName() {
+        return thumbnailName;
+    }
+
+    /** @return the preview's name in the {@code previews} area of the file store, or {@code null} */
+    String previewName() {
+        return previewName;
     }
 }

@@ -96,8 +96,9 @@ final class VideoJson {
         json.put("viewers", 0);
         json.put("likes", video.likes());
         json.put("dislikes", video.dislikes());
-        json.put("thumbnailPath", null);
-        json.put("previewPath", null);
+        json.put("thumbnailPath", video.thumbnailName() == null ? null
+                : "/lazy-static/thumbnails/" + video.thumbnailName());
+        json.put("previewPath", video.previewName() == null ? null : "/lazy-static/previews/" + video.previewName());
         json.put("embedPath", "/videos/embed/" + video.uuid());
         json.put("createdAt", CatalogJson.date(video.createdAt()));
         json.put("updatedAt", CatalogJson.date(video.updatedAt()));

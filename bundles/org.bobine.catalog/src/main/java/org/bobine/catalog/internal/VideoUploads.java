@@ -74,6 +74,15 @@ public class VideoUploads implements ApiRoutes {
     /** Resumable uploads have no limit but the quota (nginx: {@code client_max_body_size 0}); a sanity bound. */
     static final long MAX_RESUMABLE_SIZE = 1L << 50;
     static final String VIDEO_FIELD = "videofile";
+    /** The file store's areas of videos' thumbnails and previews. */
+    static final String THUMBNAILS = "thumbnails";
+    static final String PREVIEWS = "previews";
+    /** PeerTube's limit of image uploads, and its thumbnail and preview sizes. */
+    static final long MAX_IMAGE = 4L << 20;
+    static final int THUMBNAIL_WIDTH = 280;
+    static final int THUMBNAIL_HEIGHT = 157;
+    static final int PREVIEW_WIDTH = 850;
+    static final int PREVIEW_HEIGHT = 480;
     static final String RESUMABLE = "/videos/upload-resumable";
 
     /** PeerTube forgets a session after about an hour without chunks. */
@@ -151,6 +160,7 @@ public class VideoUploads implements ApiRoutes {
         String extension = VideoFormats.extension(file.fileName(), file.contentType())
                 .orElseThrow(() -> new ApiException(415, null, VideoFormats.unsupported()));
         checkQuota(user, file.size());
+        Pictures pictures = pictures(request);
         String key = UUID.randomUUID() + extension;
         VideoFormats.Format format;
         try (InputStream in = new BufferedInputStream(file.open())) {
@@ -162,7 +172,68 @@ public class VideoUploads implements ApiRoutes {
             throw new IllegalStateException("Could not store an uploaded video", e);
         }
         return Map.of("video", publish(user.id(), channelId, metadata, format, Videos.WEB_VIDEOS, key, extension,
-                file.size()));
+                file.size(), pictures));
+    }
+
+    /**
+     * The thumbnail and preview made from an upload's {@code thumbnailfile} and {@code previewfile}; when only one is
+     * sent, both are made from it.
+     */
+    private record Pictures(Images.Encoded thumbnail, Images.Encoded preview) {
+    }
+
+    /** Reads and resizes the images of an upload, before anything is stored; @return null when there are none */
+    private static Pictures pictures(ApiRequest request) {
+        byte[] thumbnail = image(request, "thumbnailfile");
+        byte[] preview = image(request, "previewfile");
+        if (thumbnail == null && preview == null) {
+            return null;
+        }
+        String thumbnailField = thumbnail != null ? "thumbnailfile" : "previewfile";
+        String previewField = preview != null ? "previewfile" : "thumbnailfile";
+        return new Pictures(cover(thumbnail != null ? thumbnail : preview, thumbnailField, THUMBNAIL_WIDTH,
+                THUMBNAIL_HEIGHT), cover(preview != null ? preview : thumbnail, previewField, PREVIEW_WIDTH,
+                        PREVIEW_HEIGHT));
+    }
+
+    private static byte[] image(ApiRequest request, String field) {
+        Optional<UploadedFile> file = request.file(field, MAX_IMAGE);
+        if (file.isEmpty()) {
+            return null;
+        }
+        try (InputStream in = file.get().open()) {
+            return in.readNBytes((int) MAX_IMAGE + 1);
+        } catch (IOException e) {
+            throw ApiException.badRequest("The uploaded file " + field + " could not be read");
+        }
+    }
+
+    private static Images.Encoded cover(byte[] data, String field, int width, int height) {
+        try {
+            return Images.cover(data, width, height);
+        } catch (Images.InvalidImage e) {
+            throw ApiException.invalidParam(field, e.getMessage());
+        }
+    }
+
+    /**
+     * Stores the pictures of a new video and names them in its row. A failure leaves the video without them (it is
+     * made already) and is logged.
+     */
+    private void attach(long videoId, Pictures pictures) {
+        String thumbnail = UUID.randomUUID() + ".jpg";
+        String preview = UUID.randomUUID() + ".jpg";
+        try {
+            store.put(THUMBNAILS, thumbnail, new ByteArrayInputStream(pictures.thumbnail().bytes()));
+            store.put(PREVIEWS, preview, new ByteArrayInputStream(pictures.preview().bytes()));
+            transactions.run(em -> em.createNativeQuery("update catalog_video set thumbnail_name = :thumbnail, "
+                    + "preview_name = :preview where id = :id").setParameter("thumbnail", thumbnail)
+                    .setParameter("preview", preview).setParameter("id", videoId).executeUpdate());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("The thumbnail of video {} could not be stored: {}", videoId, e.toString());
+            deleteQuietly(THUMBNAILS, thumbnail);
+            deleteQuietly(PREVIEWS, preview);
+        }
     }
 
     /**
@@ -170,7 +241,7 @@ public class VideoUploads implements ApiRoutes {
      * failure the file is deleted.
      */
     private Map<String, Object> publish(long userId, long channelId, VideoFields.Metadata metadata,
-            VideoFormats.Format format, String area, String key, String extension, long size) {
+            VideoFormats.Format format, String area, String key, String extension, long size, Pictures pictures) {
         String webKey = area.equals(Videos.WEB_VIDEOS) ? key : UUID.randomUUID() + extension;
         try {
             VideoProbe.Probed probed;
@@ -187,6 +258,9 @@ public class VideoUploads implements ApiRoutes {
                     probed.duration(), probed.aspectRatio(), new Videos.WebVideoFile(probed.resolution(),
                             probed.width() > 0 ? probed.width() : null, probed.height() > 0 ? probed.height() : null,
                             size, probed.fps(), extension, webKey), false));
+            if (pictures != null) {
+                attach(created.id(), pictures);
+            }
             return answer(created.id(), created.uuid());
         } catch (IOException | RuntimeException e) {
             deleteQuietly(area, key);
@@ -318,7 +392,7 @@ public class VideoUploads implements ApiRoutes {
         Map<String, Object> video;
         try {
             video = publish(user.id(), session.channelId(), metadata, format, PARTIAL, session.partialKey(),
-                    session.extension(), session.size());
+                    session.extension(), session.size(), null);
         } catch (RuntimeException e) {
             sessions.delete(session.id());
             throw e;

@@ -118,6 +118,30 @@ class VideoUploadsTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(TestDatabase.Backend.class)
+    void thumbnailsAndPreviewsOfALegacyUpload(TestDatabase.Backend backend) throws Exception {
+        open(backend);
+        byte[] mp4 = TinyMp4.build(640, 360, 2, 25, 100, true);
+        assertThat(status(() -> uploads.legacy(legacy(ALICE, aliceChannel, "a.mp4", mp4).file("thumbnailfile",
+                "t.png", "not an image".getBytes())))).isEqualTo(400);
+        assertThat(store.files).isEmpty();
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> video = (Map<String, Object>) uploads.legacy(legacy(ALICE, aliceChannel, "a.mp4", mp4)
+                .file("thumbnailfile", "t.png", ImagesTest.picture(800, 600, "png", false))).get("video");
+        long id = ((Number) video.get("id")).longValue();
+        Map<String, Object> json = test.database.read(em -> VideoJson.video(em.find(Video.class, id),
+                "http://localhost:9000", "localhost:9000", VideoJson.Extras.NONE, List.of()));
+        assertThat((String) json.get("thumbnailPath")).matches("/lazy-static/thumbnails/[0-9a-f-]{36}\\.jpg");
+        assertThat((String) json.get("previewPath")).matches("/lazy-static/previews/[0-9a-f-]{36}\\.jpg");
+        String thumbnail = ((String) json.get("thumbnailPath")).substring("/lazy-static/thumbnails/".length());
+        assertThat(store.files).containsKey(VideoUploads.THUMBNAILS + "/" + thumbnail);
+        assertThat(AvatarFilesServlet.areaOf("/lazy-static/thumbnails")).isEqualTo(VideoUploads.THUMBNAILS);
+        assertThat(AvatarFilesServlet.areaOf("/lazy-static/previews")).isEqualTo(VideoUploads.PREVIEWS);
+        assertThat(AvatarFilesServlet.areaOf("/lazy-static/other")).isNull();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestDatabase.Backend.class)
     void legacyUploadChecksBeforeKeepingAnything(TestDatabase.Backend backend) throws Exception {
         open(backend);
         byte[] mp4 = TinyMp4.build(640, 360, 2, 25, 100, true);

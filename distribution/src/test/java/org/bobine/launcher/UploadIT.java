@@ -292,12 +292,83 @@ class UploadIT {
             assertThat(image.getWidth() + "x" + image.getHeight()).isEqualTo(picture[1] + "x" + picture[2]);
         }
 
+        assertStaticFile(files.get(0), file);
+
         JsonNode list = ok(instance.call("GET", "/api/v1/videos?sort=-publishedAt", null, null));
         assertThat(list.path("data").findValuesAsText("uuid")).contains(created.path("uuid").asText());
     }
 
+    static HttpResponse<byte[]> get(String path, String token, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** The file of a video is served whole and by ranges, with validators and long caching, open to any origin. */
+    static void assertStaticFile(JsonNode fileJson, byte[] file) throws Exception {
+        String path = URI.create(fileJson.path("fileUrl").asText()).getPath();
+        assertThat(path).startsWith("/static/web-videos/");
+        HttpResponse<byte[]> whole = get(path, null, "Origin", "http://elsewhere.example");
+        assertThat(whole.statusCode()).isEqualTo(200);
+        assertThat(whole.body()).isEqualTo(file);
+        assertThat(whole.headers().firstValue("Content-Type")).contains("video/mp4");
+        assertThat(whole.headers().firstValue("Accept-Ranges")).contains("bytes");
+        assertThat(whole.headers().firstValue("Cache-Control").orElseThrow()).contains("max-age=31536000");
+        assertThat(whole.headers().firstValue("Last-Modified")).isPresent();
+        assertThat(whole.headers().firstValue("Access-Control-Allow-Origin")).isPresent();
+        String etag = whole.headers().firstValue("ETag").orElseThrow();
+        assertThat(get(path, null, "If-None-Match", etag).statusCode()).isEqualTo(304);
+
+        HttpResponse<byte[]> part = get(path, null, "Range", "bytes=100-199");
+        assertThat(part.statusCode()).isEqualTo(206);
+        assertThat(part.headers().firstValue("Content-Range")).contains("bytes 100-199/" + file.length);
+        assertThat(part.body()).isEqualTo(Arrays.copyOfRange(file, 100, 200));
+        HttpResponse<byte[]> tail = get(path, null, "Range", "bytes=-10");
+        assertThat(tail.body()).isEqualTo(Arrays.copyOfRange(file, file.length - 10, file.length));
+        HttpResponse<byte[]> beyond = get(path, null, "Range", "bytes=" + file.length + "-");
+        assertThat(beyond.statusCode()).isEqualTo(416);
+        assertThat(beyond.headers().firstValue("Content-Range")).contains("bytes */" + file.length);
+
+        String download = URI.create(fileJson.path("fileDownloadUrl").asText()).getPath();
+        HttpResponse<byte[]> downloaded = get(download, null);
+        assertThat(downloaded.statusCode()).isEqualTo(200);
+        assertThat(downloaded.body()).isEqualTo(file);
+        assertThat(downloaded.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment");
+        assertThat(get("/static/web-videos/private/" + path.substring(path.lastIndexOf('/') + 1), null)
+                .statusCode()).isEqualTo(404);
+    }
+
     @Test
     @Order(2)
+    void privateFilesOnlyForTheirOwnerAndModerators() throws Exception {
+        byte[] file = mp4(640, 360, 3, 24, 5000);
+        Map<String, String> fields = fields("A private upload", ownerChannel);
+        fields.put("privacy", "3");
+        JsonNode created = ok(legacy(owner, fields, "private.mp4", file)).path("video");
+        JsonNode video = ok(instance.call("GET", "/api/v1/videos/" + created.path("uuid").asText(), owner, null));
+        String path = URI.create(video.path("files").get(0).path("fileUrl").asText()).getPath();
+        assertThat(path).startsWith("/static/web-videos/private/");
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        assertThat(get("/static/web-videos/" + name, owner).statusCode()).isEqualTo(404);
+        assertThat(get(path, null).statusCode()).isEqualTo(403);
+        assertThat(get(path, other).statusCode()).isEqualTo(403);
+        assertThat(get(path, "not-a-token").statusCode()).isEqualTo(403);
+        assertThat(get(path, owner).body()).isEqualTo(file);
+        assertThat(get(path, admin).body()).isEqualTo(file);
+        String download = URI.create(video.path("files").get(0).path("fileDownloadUrl").asText()).getPath();
+        assertThat(get(download, null).statusCode()).isEqualTo(403);
+        assertThat(get(download, owner).body()).isEqualTo(file);
+        HttpResponse<byte[]> cached = get(path, owner);
+        assertThat(cached.headers().firstValue("Cache-Control").orElseThrow()).startsWith("private");
+    }
+
+    @Test
+    @Order(3)
     void refusedUploadsKeepNothing() throws Exception {
         byte[] file = mp4(640, 360, 2, 30, 1000);
         List<String> before = hashesOf("web-videos");
@@ -335,7 +406,7 @@ class UploadIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void resumableUploadSurvivesACutConnectionAndARestart() throws Exception {
         byte[] file = mp4(1920, 1080, 30, 30, 3_000_000);
         long total = file.length;
@@ -393,6 +464,9 @@ class UploadIT {
         assertThat(video.path("files").get(0).path("size").asLong()).isEqualTo(total);
         assertThat(hashesOf("web-videos")).contains(sha256(file));
         assertThat(hashesOf("partial-uploads")).isEmpty();
+        HttpResponse<byte[]> served = get(URI.create(video.path("files").get(0).path("fileUrl").asText()).getPath(),
+                null);
+        assertThat(sha256(served.body())).isEqualTo(sha256(file));
         // The last chunk sent again, its answer lost: the same video.
         HttpResponse<String> repeated = put(location, owner, "bytes " + (total - 1) + "-" + (total - 1) + "/" + total,
                 new byte[] {file[file.length - 1]});
@@ -410,7 +484,7 @@ class UploadIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void abandonedUploadsAreForgottenWithTheirFiles() throws Exception {
         assertThat(instance.stop()).as("exit code after SIGTERM").isIn(0, 143);
         Path config = data.resolve("bobine.yaml");

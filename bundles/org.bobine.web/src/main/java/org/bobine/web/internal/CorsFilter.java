@@ -25,7 +25,8 @@ public class CorsFilter implements Filter {
     static final String ALLOWED_METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
     static final String ALLOWED_HEADERS = "Authorization, Content-Type, Content-Range, Range, X-Peertube-Otp, "
             + "X-Upload-Content-Length, X-Upload-Content-Type";
-    static final String EXPOSED_HEADERS = "Content-Length, Content-Range, Location, Retry-After, X-Total-Count, "
+    static final String EXPOSED_HEADERS = "Content-Length, Content-Range, Location, Range, Retry-After, "
+            + "X-Total-Count, "
             + "X-Peertube-Otp";
 
     @Override

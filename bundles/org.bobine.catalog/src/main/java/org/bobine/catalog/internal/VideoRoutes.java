@@ -1,6 +1,7 @@
 package org.bobine.catalog.internal;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -10,6 +11,8 @@ import java.util.regex.Pattern;
 
 import jakarta.persistence.EntityManager;
 
+import org.bobine.api.hook.HookNames;
+import org.bobine.api.hook.Hooks;
 import org.bobine.persistence.api.TransactionService;
 import org.bobine.web.api.ApiException;
 import org.bobine.web.api.ApiRequest;
@@ -54,6 +57,10 @@ public class VideoRoutes implements ApiRoutes {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile TrendingSettings trending;
 
+    /** The plugins' hooks; optional, so that the catalog runs without the plugins bundle. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile Hooks hooks;
+
     @Activate
     public VideoRoutes(@Reference Videos videos) {
         this.videos = videos;
@@ -79,7 +86,32 @@ public class VideoRoutes implements ApiRoutes {
 
     Page<Map<String, Object>> list(ApiRequest request) {
         VideoList list = VideoList.of(request, VideoList.Scope.ALL).trendingDays(trendingDays());
-        return transactions.read(em -> list.page(em, null, videos.baseUrl(), actors.localHost()));
+        Page<Map<String, Object>> page = transactions.read(em -> list.page(em, null, videos.baseUrl(),
+                actors.localHost()));
+        return filterList(hooks, page, request);
+    }
+
+    /** Runs {@code filter:api.videos.list.result} on a page, as PeerTube's {@code {total, data}}. */
+    @SuppressWarnings("unchecked")
+    static Page<Map<String, Object>> filterList(Hooks hooks, Page<Map<String, Object>> page, ApiRequest request) {
+        if (hooks == null || !hooks.has(HookNames.VIDEOS_LIST_RESULT)) {
+            return page;
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        for (String name : List.of("start", "count", "sort")) {
+            request.query(name).ifPresent(value -> params.put(name, value));
+        }
+        request.user().ifPresent(user -> params.put("user", Map.of("id", user.id(), "username", user.username(),
+                "role", user.role())));
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("total", page.total());
+        result.put("data", page.data());
+        result = hooks.filter(HookNames.VIDEOS_LIST_RESULT, result, params);
+        List<Map<String, Object>> data = result.get("data") instanceof List<?> list
+                ? list.stream().filter(Map.class::isInstance).map(v -> (Map<String, Object>) v).toList()
+                : page.data();
+        Long total = result.get("total") instanceof Number n ? n.longValue() : page.total();
+        return new Page<>(total, data);
     }
 
     Page<Map<String, Object>> accountVideos(ApiRequest request) {
@@ -109,7 +141,7 @@ public class VideoRoutes implements ApiRoutes {
     Map<String, Object> get(ApiRequest request) {
         VideoRef ref = ref(request.pathParam("id"));
         Optional<ApiUser> user = request.user();
-        return transactions.read(em -> {
+        Map<String, Object> details = transactions.read(em -> {
             Video video = find(em, ref);
             checkCanSee(video, ref, user.orElse(null));
             Videos.loadImages(em, List.of(video));
@@ -118,6 +150,9 @@ public class VideoRoutes implements ApiRoutes {
             return VideoJson.details(video, tags, Videos.filesOf(em, List.of(video.id())), videos.baseUrl(),
                     actors.localHost());
         });
+        Hooks current = hooks;
+        return current == null ? details
+                : current.filter(HookNames.VIDEO_GET_RESULT, details, Map.of("id", request.pathParam("id")));
     }
 
     Object update(ApiRequest request) {

@@ -21,6 +21,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.bobine.api.hook.AcceptResult;
+import org.bobine.api.hook.HookNames;
+import org.bobine.api.hook.Hooks;
 import org.bobine.auth.api.VideoQuota;
 import org.bobine.persistence.api.TransactionService;
 import org.bobine.storage.api.FileStore;
@@ -37,6 +40,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -110,6 +115,10 @@ public class VideoUploads implements ApiRoutes {
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService cleaner;
 
+    /** The plugins' hooks; optional, so that the catalog runs without the plugins bundle. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile Hooks hooks;
+
     @Activate
     public VideoUploads(@Reference Videos videos, @Reference FileStore store, @Reference VideoQuota quota,
             Config config) {
@@ -160,6 +169,7 @@ public class VideoUploads implements ApiRoutes {
         String extension = VideoFormats.extension(file.fileName(), file.contentType())
                 .orElseThrow(() -> new ApiException(415, null, VideoFormats.unsupported()));
         checkQuota(user, file.size());
+        checkAccepted(user, body, file.fileName(), file.size());
         Pictures pictures = pictures(request);
         String key = UUID.randomUUID() + extension;
         VideoFormats.Format format;
@@ -296,6 +306,7 @@ public class VideoUploads implements ApiRoutes {
                 request.header("X-Upload-Content-Type").orElse("")).orElseThrow(() ->
                         new ApiException(415, null, VideoFormats.unsupported()));
         checkQuota(user, size);
+        checkAccepted(user, body, fileName, size);
 
         String id = sessionId(user.id(), fields, size);
         Optional<UploadSessions.Session> existing = sessions.find(id);
@@ -483,6 +494,21 @@ public class VideoUploads implements ApiRoutes {
     private void checkQuota(ApiUser user, long size) {
         if (!quota.mayAdd(user.id(), size)) {
             throw quotaReached();
+        }
+    }
+
+    /** Asks the plugins' {@code filter:api.video.upload.accept.result}; a refusal is PeerTube's 403. */
+    private void checkAccepted(ApiUser user, Map<String, Object> body, String fileName, long size) {
+        Hooks current = hooks;
+        if (current == null) {
+            return;
+        }
+        AcceptResult result = current.accept(HookNames.VIDEO_UPLOAD_ACCEPT_RESULT, Map.of("videoBody", body,
+                "videoFile", Map.of("originalname", String.valueOf(fileName), "size", size),
+                "user", Map.of("id", user.id(), "username", user.username(), "role", user.role())));
+        if (!result.accepted()) {
+            throw new ApiException(403, null, result.errorMessage() != null ? result.errorMessage()
+                    : "Refused to upload the video");
         }
     }
 

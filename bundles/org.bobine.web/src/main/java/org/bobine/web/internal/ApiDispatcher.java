@@ -160,10 +160,15 @@ public class ApiDispatcher extends HttpServlet {
                         : "Unknown API route " + instance);
             }
             checkMultipartLength(request, match.route());
-            Object result = match.route().handler()
-                    .handle(new ServletApiRequest(request, path, match.params(), maxBodySize, authenticator));
-            drainBody(request, response);
-            write(response, result, method.equals("HEAD"));
+            ServletApiRequest apiRequest = new ServletApiRequest(request, path, match.params(), maxBodySize,
+                    authenticator);
+            try {
+                Object result = match.route().handler().handle(apiRequest);
+                drainBody(request, response);
+                write(response, result, method.equals("HEAD"));
+            } finally {
+                apiRequest.release();
+            }
         } catch (ApiException e) {
             drainBody(request, response);
             Problems.write(response, e, instance);

@@ -37,6 +37,8 @@ final class ServletApiRequest implements ApiRequest {
     private final Authenticator authenticator;
     private Map<String, List<String>> query;
     private Optional<ApiUser> user;
+    private List<BodyPart> parts;
+    private List<org.apache.commons.fileupload.FileItem> uploadedItems;
 
     ServletApiRequest(HttpServletRequest request, String path, Map<String, String> pathParams, int maxBodyBytes,
             Authenticator authenticator) {
@@ -190,21 +192,16 @@ final class ServletApiRequest implements ApiRequest {
         if (!mediaType().equals("multipart/form-data")) {
             return Optional.empty();
         }
-        Part part;
-        try {
-            part = request.getPart(field);
-        } catch (IOException | ServletException | IllegalStateException e) {
-            throw multipartFailure(field, e);
-        }
-        if (part == null || part.getSubmittedFileName() == null) {
+        BodyPart part = parts(field).stream().filter(p -> p.name().equals(field) && p.fileName() != null)
+                .findFirst().orElse(null);
+        if (part == null) {
             return Optional.empty();
         }
-        if (part.getSize() > maxBytes) {
+        if (part.size() > maxBytes) {
             throw ApiException.invalidParam(field, "This file is too large: the largest accepted is " + maxBytes
                     + " bytes");
         }
-        String contentType = part.getContentType() == null ? "" : part.getContentType();
-        return Optional.of(new PartFile(field, part.getSubmittedFileName(), contentType, part));
+        return Optional.of(part);
     }
 
     @Override
@@ -212,26 +209,20 @@ final class ServletApiRequest implements ApiRequest {
         if (!mediaType().equals("multipart/form-data")) {
             return Map.of();
         }
-        java.util.Collection<Part> parts;
-        try {
-            parts = request.getParts();
-        } catch (IOException | ServletException | IllegalStateException e) {
-            throw multipartFailure("body", e);
-        }
         Map<String, List<String>> fields = new LinkedHashMap<>();
         long total = 0;
-        for (Part part : parts) {
-            if (part.getSubmittedFileName() != null) {
+        for (BodyPart part : parts("body")) {
+            if (part.fileName() != null) {
                 continue;
             }
-            total += part.getSize();
+            total += part.size();
             // Text fields are metadata: together they obey the limit of JSON bodies.
             if (total > maxBodyBytes) {
                 throw tooLarge();
             }
-            try (InputStream in = part.getInputStream()) {
-                fields.computeIfAbsent(part.getName(), k -> new java.util.ArrayList<>())
-                        .add(new String(in.readAllBytes(), charsetOf(part)));
+            try (InputStream in = part.open()) {
+                fields.computeIfAbsent(part.name(), k -> new java.util.ArrayList<>())
+                        .add(new String(in.readAllBytes(), charsetOf(part.contentType())));
             } catch (IOException e) {
                 throw ApiException.badRequest("Malformed multipart body: " + e.getMessage());
             }
@@ -239,8 +230,39 @@ final class ServletApiRequest implements ApiRequest {
         return Collections.unmodifiableMap(fields);
     }
 
-    private static java.nio.charset.Charset charsetOf(Part part) {
-        String type = part.getContentType();
+    /**
+     * The parts of the multipart body, parsed once. The web server parses the bodies of POST requests; PeerTube's
+     * clients also send multipart bodies with PUT (a video's metadata, a caption), which are parsed here with the
+     * same library and the same limits.
+     *
+     * @param field the field being read, named in the error when the body is too large
+     */
+    private List<BodyPart> parts(String field) {
+        if (parts != null) {
+            return parts;
+        }
+        try {
+            if ("POST".equalsIgnoreCase(request.getMethod())) {
+                parts = request.getParts().stream().map(BodyPart::of).toList();
+            } else {
+                uploadedItems = MultipartParser.parse(request);
+                parts = uploadedItems.stream().map(BodyPart::of).toList();
+            }
+        } catch (IOException | ServletException | IllegalStateException
+                | org.apache.commons.fileupload.FileUploadException e) {
+            throw multipartFailure(field, e);
+        }
+        return parts;
+    }
+
+    /** Deletes the temporary files of a multipart body parsed here; called once the request is answered. */
+    void release() {
+        if (uploadedItems != null) {
+            uploadedItems.forEach(org.apache.commons.fileupload.FileItem::delete);
+        }
+    }
+
+    private static java.nio.charset.Charset charsetOf(String type) {
         int at = type == null ? -1 : type.toLowerCase(Locale.ROOT).indexOf("charset=");
         if (at >= 0) {
             try {
@@ -269,16 +291,34 @@ final class ServletApiRequest implements ApiRequest {
         return ApiException.badRequest("Malformed multipart body: " + e.getMessage());
     }
 
-    private record PartFile(String field, String fileName, String contentType, Part part) implements UploadedFile {
-        @Override
-        public long size() {
-            return part.getSize();
+    /** A part of a multipart body: a text field ({@code fileName} null) or a file. */
+    private record BodyPart(String field, String fileName, String contentType, long size, PartContent content)
+            implements UploadedFile {
+
+        String name() {
+            return field;
+        }
+
+        static BodyPart of(Part part) {
+            return new BodyPart(part.getName(), part.getSubmittedFileName(),
+                    part.getContentType() == null ? "" : part.getContentType(), part.getSize(), part::getInputStream);
+        }
+
+        static BodyPart of(org.apache.commons.fileupload.FileItem item) {
+            return new BodyPart(item.getFieldName(), item.isFormField() ? null : item.getName(),
+                    item.getContentType() == null ? "" : item.getContentType(), item.getSize(), item::getInputStream);
         }
 
         @Override
         public InputStream open() throws IOException {
-            return part.getInputStream();
+            return content.open();
         }
+    }
+
+    /** Opens the content of a part. */
+    @FunctionalInterface
+    private interface PartContent {
+        InputStream open() throws IOException;
     }
 
     @Override

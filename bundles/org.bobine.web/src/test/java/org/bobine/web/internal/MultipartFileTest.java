@@ -7,9 +7,13 @@ import static org.mockito.Mockito.when;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.Part;
 
@@ -34,11 +38,12 @@ class MultipartFileTest {
     void readsAFilePart() throws Exception {
         HttpServletRequest servlet = multipart();
         Part part = mock(Part.class);
+        when(part.getName()).thenReturn("avatarfile");
         when(part.getSubmittedFileName()).thenReturn("me.png");
         when(part.getContentType()).thenReturn("image/png");
         when(part.getSize()).thenReturn(3L);
         when(part.getInputStream()).thenAnswer(i -> new ByteArrayInputStream(new byte[] {1, 2, 3}));
-        when(servlet.getPart("avatarfile")).thenReturn(part);
+        when(servlet.getParts()).thenReturn(List.of(part));
 
         UploadedFile file = api(servlet).file("avatarfile", 10).orElseThrow();
         assertThat(file.field()).isEqualTo("avatarfile");
@@ -58,7 +63,8 @@ class MultipartFileTest {
     void absentPartsAndOtherBodies() throws Exception {
         HttpServletRequest servlet = multipart();
         Part field = mock(Part.class);
-        when(servlet.getPart("displayName")).thenReturn(field);
+        when(field.getName()).thenReturn("displayName");
+        when(servlet.getParts()).thenReturn(List.of(field));
         assertThat(api(servlet).file("avatarfile", 10)).isEmpty();
         assertThat(api(servlet).file("displayName", 10)).isEmpty();
 
@@ -73,7 +79,7 @@ class MultipartFileTest {
         class FileSizeLimitExceededException extends Exception {
             private static final long serialVersionUID = 1L;
         }
-        when(servlet.getPart("avatarfile")).thenThrow(new IOException("Error parsing multipart request",
+        when(servlet.getParts()).thenThrow(new IOException("Error parsing multipart request",
                 new FileSizeLimitExceededException()));
         assertThatThrownBy(() -> api(servlet).file("avatarfile", 10)).isInstanceOfSatisfying(ApiException.class,
                 e -> {
@@ -82,8 +88,51 @@ class MultipartFileTest {
                 });
 
         HttpServletRequest broken = multipart();
-        when(broken.getPart("avatarfile")).thenThrow(new ServletException("Not a multipart request"));
+        when(broken.getParts()).thenThrow(new ServletException("Not a multipart request"));
         assertThatThrownBy(() -> api(broken).file("avatarfile", 10)).isInstanceOfSatisfying(ApiException.class,
                 e -> assertThat(e.status()).isEqualTo(400));
+    }
+
+    @Test
+    void multipartBodiesOfPutRequestsAreParsedHere() throws Exception {
+        String body = "--xyz\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nBirds of prey\r\n"
+                + "--xyz\r\nContent-Disposition: form-data; name=\"captionfile\"; filename=\"fr.vtt\"\r\n"
+                + "Content-Type: text/vtt\r\n\r\nWEBVTT\r\n--xyz--\r\n";
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        HttpServletRequest servlet = mock(HttpServletRequest.class);
+        when(servlet.getMethod()).thenReturn("PUT");
+        when(servlet.getContentType()).thenReturn("multipart/form-data; boundary=xyz");
+        when(servlet.getContentLengthLong()).thenReturn((long) bytes.length);
+        when(servlet.getContentLength()).thenReturn(bytes.length);
+        ByteArrayInputStream in = new ByteArrayInputStream(bytes);
+        when(servlet.getInputStream()).thenReturn(new ServletInputStream() {
+            @Override
+            public int read() {
+                return in.read();
+            }
+
+            @Override
+            public boolean isFinished() {
+                return in.available() == 0;
+            }
+
+            @Override
+            public boolean isReady() {
+                return true;
+            }
+
+            @Override
+            public void setReadListener(ReadListener listener) {
+                throw new UnsupportedOperationException();
+            }
+        });
+
+        ServletApiRequest request = new ServletApiRequest(servlet, "/test", Map.of(), 1024, null);
+        assertThat(request.multipartFields()).containsEntry("name", List.of("Birds of prey"));
+        UploadedFile file = request.file("captionfile", 100).orElseThrow();
+        assertThat(file.fileName()).isEqualTo("fr.vtt");
+        assertThat(file.contentType()).isEqualTo("text/vtt");
+        assertThat(new String(file.open().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("WEBVTT");
+        request.release();
     }
 }

@@ -280,6 +280,20 @@ class CaptionsIT {
     }
 
     @Test
+    void aVideosMetadataIsChangedWithAMultipartPutAsPeerTubesClientSendsIt() throws Exception {
+        String video = video("Before", 1);
+        assertNoContent(multipart("PUT", "/api/v1/videos/" + video, owner, Map.of("name", "After the change",
+                "tags[0]", "birds", "tags[1]", "owls"), null, null, null));
+        JsonNode details = ok(instance.call("GET", "/api/v1/videos/" + video, null, null));
+        assertThat(details.path("name").asText()).isEqualTo("After the change");
+        assertThat(details.path("tags").toString()).isEqualTo("[\"birds\",\"owls\"]");
+        HttpResponse<String> bad = multipart("PUT", "/api/v1/videos/" + video, owner, Map.of("name", "x"), null,
+                null, null);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("name");
+    }
+
+    @Test
     void theConfigurationTellsTheLimits() throws Exception {
         JsonNode caption = ok(instance.call("GET", "/api/v1/config", null, null)).path("videoCaption").path("file");
         assertThat(caption.path("size").path("max").asLong()).isEqualTo(20971520);

@@ -40,6 +40,10 @@ final class ChannelFields {
         if (type.startsWith("application/x-www-form-urlencoded")) {
             return new LinkedHashMap<>(request.form());
         }
+        if (type.startsWith("multipart/form-data")) {
+            // PeerTube's web client sends a video's metadata as multipart text fields, in bracket notation.
+            return UploadFields.structured(request.multipartFields());
+        }
         Object body = request.body(Object.class);
         if (!(body instanceof Map)) {
             throw ApiException.badRequest("The request body must be a JSON object");

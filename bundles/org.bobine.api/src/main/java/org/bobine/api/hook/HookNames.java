@@ -29,4 +29,48 @@ public final class HookNames {
      * {@code {videoBody: {name, channelId, …the fields as sent}, videoFile: {originalname, size}, user}}.
      */
     public static final String VIDEO_UPLOAD_ACCEPT_RESULT = "filter:api.video.upload.accept.result";
+
+    /**
+     * {@code POST /api/v1/videos/{id}/comment-threads}, before anything is kept: an {@link AcceptResult}; a refusal
+     * answers 403 with its message. Parameters {@code {commentBody: {text}, video: {id, uuid, name}, user}}.
+     */
+    public static final String VIDEO_THREAD_CREATE_ACCEPT_RESULT = "filter:api.video-thread.create.accept.result";
+
+    /**
+     * {@code POST /api/v1/videos/{id}/comments/{commentId}}, before anything is kept: an {@link AcceptResult}; a
+     * refusal answers 403 with its message. Parameters
+     * {@code {commentBody: {text}, video: {id, uuid, name}, parentComment: {id, text, accountId}, user}}.
+     */
+    public static final String VIDEO_COMMENT_REPLY_CREATE_ACCEPT_RESULT =
+            "filter:api.video-comment-reply.create.accept.result";
+
+    /**
+     * A comment thread was created through the API, once it is kept: parameters {@code {comment}}, the comment as
+     * {@code POST /api/v1/videos/{id}/comment-threads} answers it.
+     */
+    public static final String VIDEO_THREAD_CREATED = "action:api.video-thread.created";
+
+    /**
+     * A reply was created through the API, once it is kept: parameters {@code {comment}}, the comment as
+     * {@code POST /api/v1/videos/{id}/comments/{commentId}} answers it.
+     */
+    public static final String VIDEO_COMMENT_REPLY_CREATED = "action:api.video-comment-reply.created";
+
+    /**
+     * A comment was deleted through the API: parameters {@code {comment}}, the comment as it was before its
+     * deletion, shaped as the comment lists show it.
+     */
+    public static final String VIDEO_COMMENT_DELETED = "action:api.video-comment.deleted";
+
+    /**
+     * A video was uploaded ({@code POST /api/v1/videos/upload}, or the last request of a resumable upload), once it
+     * is kept: parameters {@code {video: {id, uuid, name}}}.
+     */
+    public static final String VIDEO_UPLOADED = "action:api.video.uploaded";
+
+    /** {@code PUT /api/v1/videos/{id}} changed a video: parameters {@code {video: {id, uuid, name}}}, as changed. */
+    public static final String VIDEO_UPDATED = "action:api.video.updated";
+
+    /** {@code DELETE /api/v1/videos/{id}} removed a video: parameters {@code {video: {id, uuid, name}}}. */
+    public static final String VIDEO_DELETED = "action:api.video.deleted";
 }

@@ -12,6 +12,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 
+import org.bobine.api.hook.AcceptResult;
+import org.bobine.api.hook.HookNames;
+import org.bobine.api.hook.Hooks;
 import org.bobine.persistence.api.TransactionService;
 import org.bobine.web.api.ApiException;
 import org.bobine.web.api.ApiRequest;
@@ -24,6 +27,8 @@ import org.bobine.web.api.UserRight;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * Comments on videos, as PeerTube serves them: the threads of a video and the tree of one thread, new threads and
@@ -43,6 +48,10 @@ public class CommentRoutes implements ApiRoutes {
     private final Videos videos;
     private final Actors actors;
     private final TransactionService transactions;
+
+    /** The plugins' hooks; optional, so that the catalog runs without the plugins bundle. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile Hooks hooks;
 
     @Activate
     public CommentRoutes(@Reference Videos videos) {
@@ -208,7 +217,7 @@ public class CommentRoutes implements ApiRoutes {
         ApiUser user = request.requireUser();
         VideoRoutes.VideoRef ref = VideoRoutes.ref(request.pathParam("id"));
         String text = CommentJson.text(request.body(Map.class).get("text"));
-        return transactions.call(em -> {
+        Map<String, Object> created = transactions.call(em -> {
             Video video = VideoRoutes.find(em, ref);
             VideoRoutes.checkCanSee(video, ref, user);
             if (video.commentsPolicy() == VideoConstants.COMMENTS_DISABLED) {
@@ -225,6 +234,7 @@ public class CommentRoutes implements ApiRoutes {
             }
             boolean held = video.commentsPolicy() == VideoConstants.COMMENTS_REQUIRE_APPROVAL
                     && !VideoRoutes.isOwner(video, user);
+            checkAccepted(user, video, parent, text);
             VideoComment comment = new VideoComment(video, account, parent, text, true, null, held, Actors.now());
             em.persist(comment);
             em.flush();
@@ -233,13 +243,59 @@ public class CommentRoutes implements ApiRoutes {
             json.put("comment", CommentJson.comment(comment, CommentJson.Counts.NONE, actors.localHost()));
             return json;
         });
+        announce(parentId == null ? HookNames.VIDEO_THREAD_CREATED : HookNames.VIDEO_COMMENT_REPLY_CREATED,
+                created.get("comment"));
+        return created;
+    }
+
+    /** Queues the plugins' action hook on a comment, as its JSON, once its transaction has committed. */
+    private void announce(String hook, Object comment) {
+        Hooks current = hooks;
+        if (current != null && current.has(hook)) {
+            current.action(hook, Map.of("comment", comment));
+        }
+    }
+
+    /**
+     * Asks the plugins' {@code filter:api.video-thread.create.accept.result} or, for a reply,
+     * {@code filter:api.video-comment-reply.create.accept.result}; a refusal is PeerTube's 403. The filters run in
+     * the transaction, after the checks and before the write, each bounded by the plugins bundle.
+     */
+    private void checkAccepted(ApiUser user, Video video, VideoComment parent, String text) {
+        Hooks current = hooks;
+        String hook = parent == null ? HookNames.VIDEO_THREAD_CREATE_ACCEPT_RESULT
+                : HookNames.VIDEO_COMMENT_REPLY_CREATE_ACCEPT_RESULT;
+        if (current == null || !current.has(hook)) {
+            return;
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("commentBody", Map.of("text", text));
+        params.put("video", hookVideo(video));
+        if (parent != null) {
+            Map<String, Object> parentComment = new LinkedHashMap<>();
+            parentComment.put("id", parent.id());
+            parentComment.put("text", parent.text());
+            parentComment.put("accountId", parent.account() == null ? null : parent.account().id());
+            params.put("parentComment", parentComment);
+        }
+        params.put("user", Map.of("id", user.id(), "username", user.username(), "role", user.role()));
+        AcceptResult result = current.accept(hook, params);
+        if (!result.accepted()) {
+            throw ApiException.forbidden(result.errorMessage() != null ? result.errorMessage()
+                    : "Refused to create the comment");
+        }
+    }
+
+    /** A video as hooks are told of it: {@code {id, uuid, name}}. */
+    static Map<String, Object> hookVideo(Video video) {
+        return Map.of("id", video.id(), "uuid", video.uuid().toString(), "name", video.name());
     }
 
     Object remove(ApiRequest request) {
         ApiUser user = request.requireUser();
         VideoRoutes.VideoRef ref = VideoRoutes.ref(request.pathParam("id"));
         long id = commentId(request, "commentId");
-        transactions.run(em -> {
+        Map<String, Object> deleted = transactions.call(em -> {
             Video video = VideoRoutes.find(em, ref);
             VideoComment comment = onVideo(em, id, video);
             if (comment.isDeleted()) {
@@ -249,8 +305,11 @@ public class CommentRoutes implements ApiRoutes {
             if (!isAuthor(comment, account) && !canManageComments(video, user)) {
                 throw ApiException.forbidden("User does not have the permission to delete this comment");
             }
+            Map<String, Object> before = CommentJson.comment(comment, CommentJson.Counts.NONE, actors.localHost());
             comment.markDeleted(Actors.now());
+            return before;
         });
+        announce(HookNames.VIDEO_COMMENT_DELETED, deleted);
         return null;
     }
 

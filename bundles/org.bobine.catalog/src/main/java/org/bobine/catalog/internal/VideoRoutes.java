@@ -159,7 +159,7 @@ public class VideoRoutes implements ApiRoutes {
         ApiUser user = request.requireUser();
         VideoRef ref = ref(request.pathParam("id"));
         VideoFields.Update change = VideoFields.forUpdate(ChannelFields.read(request));
-        transactions.run(em -> {
+        Map<String, Object> updated = transactions.call(em -> {
             Video video = find(em, ref);
             requireManageable(video, user, UserRight.UPDATE_ANY_VIDEO);
             if (!video.isLocal()) {
@@ -171,20 +171,33 @@ public class VideoRoutes implements ApiRoutes {
                         Actors.now());
             }
             video.update(change, Actors.now());
+            return CommentRoutes.hookVideo(video);
         });
+        announce(HookNames.VIDEO_UPDATED, updated);
         return null;
     }
 
     Object remove(ApiRequest request) {
         ApiUser user = request.requireUser();
         VideoRef ref = ref(request.pathParam("id"));
+        Map<String, Object> removed = new LinkedHashMap<>();
         List<String> keys = transactions.call(em -> {
             Video video = find(em, ref);
             requireManageable(video, user, UserRight.REMOVE_ANY_VIDEO);
+            removed.putAll(CommentRoutes.hookVideo(video));
             return Videos.remove(em, video);
         });
         videos.deleteStoredFiles(keys);
+        announce(HookNames.VIDEO_DELETED, removed);
         return null;
+    }
+
+    /** Queues the plugins' action hook on a video, told as {@code {video: {id, uuid, name}}}, after its commit. */
+    private void announce(String hook, Map<String, Object> video) {
+        Hooks current = hooks;
+        if (current != null && current.has(hook)) {
+            current.action(hook, Map.of("video", video));
+        }
     }
 
     private int trendingDays() {

@@ -271,6 +271,11 @@ public class VideoUploads implements ApiRoutes {
             if (pictures != null) {
                 attach(created.id(), pictures);
             }
+            Hooks current = hooks;
+            if (current != null && current.has(HookNames.VIDEO_UPLOADED)) {
+                current.action(HookNames.VIDEO_UPLOADED, Map.of("video", Map.of("id", created.id(),
+                        "uuid", created.uuid().toString(), "name", metadata.name())));
+            }
             return answer(created.id(), created.uuid());
         } catch (IOException | RuntimeException e) {
             deleteQuietly(area, key);

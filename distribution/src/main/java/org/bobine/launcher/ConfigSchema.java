@@ -132,6 +132,15 @@ final class ConfigSchema {
                     "How long, in seconds, a resumable upload waits for its next chunk before it is forgotten and "
                             + "its partial file removed."),
 
+            new Setting("tracker.enabled", "bobine.tracker", "enabled", FLAG, true,
+                    "Whether the BitTorrent tracker (/tracker/announce, /tracker/scrape) answers announces; when "
+                            + "not, torrents still download from their web seed."),
+            new Setting("tracker.private", "bobine.tracker", "privateTracker", FLAG, true,
+                    "Whether the tracker serves only the torrents of this instance's video files."),
+            new Setting("tracker.reject_too_many_announces", "bobine.tracker", "rejectTooManyAnnounces", FLAG,
+                    false, "Whether an address that announces the same torrent more than 15 times in five minutes "
+                            + "is refused."),
+
             new Setting("admin.email", "bobine.admin", "email",
                     new Setting.Text(Pattern.compile("[^@\\s]+@[^@\\s]+"), "an e-mail address", 400),
                     "admin@example.com", "The administrator's e-mail address, given to the root user on the first "
@@ -228,6 +237,7 @@ final class ConfigSchema {
         titles.put("video_channels", "Video channels");
         titles.put("trending", "Trending videos");
         titles.put("video_uploads", "Uploads of video files");
+        titles.put("tracker", "The BitTorrent tracker");
         titles.put("admin", "The administrator");
         titles.put("smtp", "Outgoing e-mail");
         titles.put("oauth2", "Logins");

@@ -124,6 +124,7 @@ public class Actors {
                 + "where f.video.channel = :channel and f.storageKey is not null", String.class)
                 .setParameter("channel", channel).getResultList());
         VideoCaption.scheduleFilesOf(em, channel);
+        CatalogTorrentFiles.scheduleTorrentsOf(em, channel);
         removeImages(em, channel.actor());
         channel.actor().markDeleted(now());
         em.remove(channel);

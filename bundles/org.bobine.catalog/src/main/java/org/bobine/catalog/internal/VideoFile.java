@@ -56,6 +56,12 @@ public class VideoFile {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "info_hash", length = 40)
+    private String infoHash;
+
+    @Column(name = "torrent_filename", length = 255)
+    private String torrentFilename;
+
     protected VideoFile() {
     }
 
@@ -122,5 +128,15 @@ public class VideoFile {
 
     Instant createdAt() {
         return createdAt;
+    }
+
+    /** @return the info hash of the file's torrent (40 hex digits), {@code null} until it has one */
+    String infoHash() {
+        return infoHash;
+    }
+
+    /** @return the name of the file's torrent in the file store's torrents area, {@code null} until it has one */
+    String torrentFilename() {
+        return torrentFilename;
     }
 }

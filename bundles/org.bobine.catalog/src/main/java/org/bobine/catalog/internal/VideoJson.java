@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.bobine.p2p.api.P2pLinks;
+
 /**
  * Videos in PeerTube's shapes: {@code Video} in lists, {@code VideoDetails} for one video. The video's channel,
  * its actor, its account and the account's actor must be loaded; tags and files are given apart, loaded a page
@@ -68,7 +70,7 @@ final class VideoJson {
         json.put("state", VideoConstants.label(video.state(), VideoConstants.STATES));
         json.put("scheduledUpdate", scheduledUpdate(video));
         json.put("inputFileUpdatedAt", null);
-        json.put("trackerUrls", List.of());
+        json.put("trackerUrls", P2pLinks.trackerUrls(baseUrl));
         json.put("files", files(video, files, baseUrl));
         json.put("streamingPlaylists", List.of());
         return json;
@@ -157,11 +159,25 @@ final class VideoJson {
                         + file.filename());
                 f.put("fileDownloadUrl", baseUrl + "/download/web-videos/" + file.filename());
             }
+            putTorrent(f, video, file, baseUrl, hidden);
             f.put("metadataUrl", baseUrl + "/api/v1/videos/" + video.uuid() + "/metadata/" + file.id());
             f.put("storage", file.url() != null ? null : 0);
             json.add(f);
         }
         return json;
+    }
+
+    /** A file's torrent and magnet link, once the P2P bundle has made its torrent. */
+    private static void putTorrent(Map<String, Object> f, Video video, VideoFile file, String baseUrl,
+            boolean hidden) {
+        if (file.torrentFilename() == null || file.infoHash() == null) {
+            return;
+        }
+        String torrentUrl = P2pLinks.torrentUrl(baseUrl, file.torrentFilename());
+        f.put("torrentUrl", torrentUrl);
+        f.put("torrentDownloadUrl", P2pLinks.torrentDownloadUrl(baseUrl, file.torrentFilename()));
+        f.put("magnetUri", P2pLinks.magnetUri(torrentUrl, file.infoHash(), video.name(),
+                P2pLinks.trackerUrls(baseUrl), hidden ? List.of() : List.of((String) f.get("fileUrl"))));
     }
 
     /** PeerTube's truncation: at most 250 characters, the last three an ellipsis when cut. */

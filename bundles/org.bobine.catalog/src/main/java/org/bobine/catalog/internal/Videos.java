@@ -178,6 +178,7 @@ public class Videos implements VideoSpaceUsage {
         em.createQuery("delete from VideoFile f where f.video.id = :id").setParameter("id", video.id())
                 .executeUpdate();
         VideoCaption.scheduleFilesOf(em, video);
+        CatalogTorrentFiles.scheduleTorrentsOf(em, video);
         em.remove(video);
         return keys;
     }

@@ -80,7 +80,9 @@ class VideoJsonTest {
                 .containsEntry("tags", List.of("owl")).containsEntry("commentsEnabled", false)
                 .containsEntry("commentsPolicy", Map.of("id", 2, "label", "Disabled"))
                 .containsEntry("state", Map.of("id", 1, "label", "Published"))
-                .containsEntry("trackerUrls", List.of()).containsEntry("streamingPlaylists", List.of());
+                .containsEntry("trackerUrls", List.of("wss://videos.example.org/tracker/socket",
+                        "https://videos.example.org/tracker/announce"))
+                .containsEntry("streamingPlaylists", List.of());
         assertThat(CatalogTest.<Map<String, Object>>at(json, "channel")).containsKey("ownerAccount");
         List<Map<String, Object>> files = CatalogTest.at(json, "files");
         assertThat(files).extracting(f -> f.get("resolution")).containsExactly(

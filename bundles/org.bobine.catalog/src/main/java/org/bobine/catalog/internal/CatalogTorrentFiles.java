@@ -1,0 +1,92 @@
+package org.bobine.catalog.internal;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.EntityManager;
+
+import org.bobine.p2p.api.P2pLinks;
+import org.bobine.p2p.api.TorrentFiles;
+import org.bobine.persistence.api.TransactionService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The catalog's web-video files for the P2P bundle, which makes their torrents: files without one, what a torrent
+ * of a file says (its video's name, its public URL as webseed unless the video is private, internal or
+ * password-protected), and where the torrent is recorded ({@code info_hash}, {@code torrent_filename}).
+ */
+@Component(service = TorrentFiles.class)
+public class CatalogTorrentFiles implements TorrentFiles {
+
+    private final TransactionService transactions;
+    private final Videos videos;
+
+    @Activate
+    public CatalogTorrentFiles(@Reference Videos videos) {
+        this.videos = videos;
+        this.transactions = videos.transactions();
+    }
+
+    @Override
+    public List<Long> withoutTorrent(int max) {
+        return transactions.read(em -> em.createQuery("select f.id from VideoFile f where f.infoHash is null "
+                + "and f.storageKey is not null order by f.id", Long.class).setMaxResults(max).getResultList());
+    }
+
+    @Override
+    public Optional<Source> source(long fileId) {
+        return transactions.read(em -> {
+            VideoFile file = em.find(VideoFile.class, fileId);
+            if (file == null || file.storageKey() == null) {
+                return Optional.empty();
+            }
+            Video video = file.video();
+            String webseed = isPublic(video) ? videos.baseUrl() + "/static/web-videos/" + file.filename() : null;
+            return Optional.of(new Source(fileId, video.name(), file.resolution(), file.extension(),
+                    Videos.WEB_VIDEOS, file.storageKey(), file.size(), webseed, file.torrentFilename()));
+        });
+    }
+
+    @Override
+    public boolean recordTorrent(long fileId, String previousTorrentFilename, String infoHash,
+            String torrentFilename) {
+        return transactions.call(em -> {
+            var update = em.createQuery("update VideoFile f set f.infoHash = :hash, f.torrentFilename = :name "
+                    + "where f.id = :id and " + (previousTorrentFilename == null ? "f.torrentFilename is null"
+                            : "f.torrentFilename = :previous"))
+                    .setParameter("hash", infoHash).setParameter("name", torrentFilename).setParameter("id", fileId);
+            if (previousTorrentFilename != null) {
+                update.setParameter("previous", previousTorrentFilename);
+            }
+            return update.executeUpdate() == 1;
+        });
+    }
+
+    @Override
+    public boolean isKnownInfoHash(String infoHash) {
+        return transactions.read(em -> !em.createQuery("select f.id from VideoFile f where f.infoHash = :hash",
+                Long.class).setParameter("hash", infoHash).setMaxResults(1).getResultList().isEmpty());
+    }
+
+    /** Whether a video's files are served at their public path, and so are webseeds of its torrents. */
+    static boolean isPublic(Video video) {
+        return video.privacy() != VideoConstants.PRIVATE && video.privacy() != VideoConstants.INTERNAL
+                && video.privacy() != VideoConstants.PASSWORD_PROTECTED;
+    }
+
+    /** Records the torrents of a video's files for deletion once the caller's transaction commits. */
+    static void scheduleTorrentsOf(EntityManager em, Video video) {
+        StoredFileSweeper.schedule(em, P2pLinks.TORRENTS, em.createQuery("select f.torrentFilename from VideoFile f "
+                + "where f.video = :video and f.torrentFilename is not null", String.class)
+                .setParameter("video", video).getResultList());
+    }
+
+    /** Records the torrents of the files of a channel's videos for deletion once the transaction commits. */
+    static void scheduleTorrentsOf(EntityManager em, VideoChannel channel) {
+        StoredFileSweeper.schedule(em, P2pLinks.TORRENTS, em.createQuery("select f.torrentFilename from VideoFile f "
+                + "where f.video.channel = :channel and f.torrentFilename is not null", String.class)
+                .setParameter("channel", channel).getResultList());
+    }
+}

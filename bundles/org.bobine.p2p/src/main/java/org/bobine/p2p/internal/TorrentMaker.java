@@ -93,11 +93,10 @@ public class TorrentMaker implements JobHandler {
     @Override
     public void process(JobContext context) throws Exception {
         long fileId = ((Number) context.payload(Map.class).get("fileId")).longValue();
-        try {
-            make(fileId);
-        } finally {
-            enqueued.remove(fileId);
-        }
+        make(fileId);
+        // Only a job that succeeded lets the next poll enqueue the file again at once: a failed one is retried by
+        // the queue, and the file stays remembered until FORGET_AFTER_MS so that polls do not pile up jobs.
+        enqueued.remove(fileId);
     }
 
     /** Makes and records the torrent of a file; nothing when the file is gone. */

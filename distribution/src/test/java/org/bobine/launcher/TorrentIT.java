@@ -147,6 +147,31 @@ class TorrentIT {
 
         JsonNode config = JSON.readTree(instance.call("GET", "/api/v1/config", null, null).body());
         assertThat(config.path("tracker").path("enabled").asBoolean()).isTrue();
+
+        // A renamed video that became private gets a new torrent: new name, no web seed, new info hash.
+        HttpResponse<String> update = instance.call("PUT", "/api/v1/videos/" + uuid, root,
+                Map.of("name", "Renamed", "privacy", 3));
+        assertThat(update.statusCode()).as(update.body()).isEqualTo(204);
+        String before = json.path("torrentUrl").asText();
+        JsonNode renamed = json;
+        deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline && renamed.path("torrentUrl").asText().equals(before)) {
+            Thread.sleep(250);
+            renamed = JSON.readTree(instance.call("GET", "/api/v1/videos/" + uuid, root, null).body())
+                    .path("files").path(0);
+        }
+        assertThat(renamed.path("torrentUrl").asText()).isNotEqualTo(before);
+        Decoder again = new Decoder(get(path(renamed.path("torrentUrl").asText())).body());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> renamedMeta = (Map<String, Object>) again.value();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> renamedInfo = (Map<String, Object>) renamedMeta.get("info");
+        assertThat(text(renamedInfo.get("name"))).isEqualTo("Renamed 360p.mp4");
+        assertThat(renamedMeta).doesNotContainKey("url-list");
+        String newHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(again.infoBytes));
+        assertThat(newHash).isNotEqualTo(infoHash);
+        assertThat(renamed.path("magnetUri").asText()).contains("xt=urn:btih:" + newHash).doesNotContain("&ws=");
+        assertThat(get(path(before)).statusCode()).isEqualTo(404);
     }
 
     private static void assertPieces(byte[] data, int pieceLength, byte[] pieces) throws Exception {

@@ -1,5 +1,6 @@
 package org.bobine.catalog.internal;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,17 +37,29 @@ public class CatalogTorrentFiles implements TorrentFiles {
     }
 
     @Override
+    public List<Source> withTorrentChangedSince(Instant since, int max) {
+        return transactions.read(em -> em.createQuery("select f from VideoFile f join fetch f.video v "
+                + "where f.torrentFilename is not null and f.storageKey is not null and v.updatedAt >= :since "
+                + "order by v.updatedAt desc", VideoFile.class).setParameter("since", since).setMaxResults(max)
+                .getResultStream().map(this::sourceOf).toList());
+    }
+
+    @Override
     public Optional<Source> source(long fileId) {
         return transactions.read(em -> {
             VideoFile file = em.find(VideoFile.class, fileId);
             if (file == null || file.storageKey() == null) {
                 return Optional.empty();
             }
-            Video video = file.video();
-            String webseed = isPublic(video) ? videos.baseUrl() + "/static/web-videos/" + file.filename() : null;
-            return Optional.of(new Source(fileId, video.name(), file.resolution(), file.extension(),
-                    Videos.WEB_VIDEOS, file.storageKey(), file.size(), webseed, file.torrentFilename()));
+            return Optional.of(sourceOf(file));
         });
+    }
+
+    private Source sourceOf(VideoFile file) {
+        Video video = file.video();
+        String webseed = isPublic(video) ? videos.baseUrl() + "/static/web-videos/" + file.filename() : null;
+        return new Source(file.id(), video.name(), file.resolution(), file.extension(), Videos.WEB_VIDEOS,
+                file.storageKey(), file.size(), webseed, file.torrentFilename());
     }
 
     @Override

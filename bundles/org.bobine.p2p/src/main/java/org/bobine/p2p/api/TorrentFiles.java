@@ -1,5 +1,6 @@
 package org.bobine.p2p.api;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,6 +35,15 @@ public interface TorrentFiles {
      * @return the ids of local files that have no torrent, oldest first
      */
     List<Long> withoutTorrent(int max);
+
+    /**
+     * The local files that have a torrent and whose video changed (its name, its privacy, anything) at or after a
+     * moment, most recently changed first, so that the P2P bundle checks each torrent's name and web seed against
+     * the video and makes a new torrent when they differ.
+     *
+     * @param max at most that many
+     */
+    List<Source> withTorrentChangedSince(Instant since, int max);
 
     /** @return the file, or empty when it is gone or no longer local */
     Optional<Source> source(long fileId);

@@ -66,6 +66,26 @@ class TorrentMakerTest {
     }
 
     @Test
+    void aRenamedOrHiddenVideoGetsANewTorrent() throws Exception {
+        store.put("web-videos/c.mp4", new byte[1000]);
+        TorrentFiles.Source source = new TorrentFiles.Source(5, "Before", 480, ".mp4", "web-videos", "c.mp4", 1000,
+                "http://h/static/web-videos/c.mp4", null);
+        sources.put(5L, source);
+        maker = new TorrentMaker(files(), fileStore(), queue(), address());
+        maker.make(5);
+        TorrentFiles.Source made = new TorrentFiles.Source(5, "Before", 480, ".mp4", "web-videos", "c.mp4", 1000,
+                "http://h/static/web-videos/c.mp4", recorded.get(5L)[1]);
+        assertFalse(maker.isStale(made));
+        assertTrue(maker.isStale(new TorrentFiles.Source(5, "After", 480, ".mp4", "web-videos", "c.mp4", 1000,
+                "http://h/static/web-videos/c.mp4", made.torrentFilename())));
+        assertTrue(maker.isStale(new TorrentFiles.Source(5, "Before", 480, ".mp4", "web-videos", "c.mp4", 1000,
+                null, made.torrentFilename())));
+        sources.put(5L, new TorrentFiles.Source(5, "After", 480, ".mp4", "web-videos", "c.mp4", 1000, null, null));
+        maker.poll();
+        assertEquals(1, enqueued.size());
+    }
+
+    @Test
     void aFailedJobIsNotEnqueuedAgainByTheNextPoll() {
         sources.put(8L, new TorrentFiles.Source(8, "Gone", 360, ".mp4", "web-videos", "missing.mp4", 10, null,
                 null));
@@ -92,6 +112,14 @@ class TorrentMakerTest {
             @Override
             public List<Long> withoutTorrent(int max) {
                 return sources.keySet().stream().filter(id -> !recorded.containsKey(id)).sorted().toList();
+            }
+
+            @Override
+            public List<Source> withTorrentChangedSince(Instant since, int max) {
+                return sources.values().stream().filter(source -> recorded.containsKey(source.fileId()))
+                        .map(source -> new Source(source.fileId(), source.videoName(), source.resolution(),
+                                source.extension(), source.area(), source.key(), source.size(),
+                                source.webseedUrl(), recorded.get(source.fileId())[1])).toList();
             }
 
             @Override

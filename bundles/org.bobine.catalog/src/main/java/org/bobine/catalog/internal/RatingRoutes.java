@@ -63,14 +63,16 @@ public class RatingRoutes implements ApiRoutes {
         if (!(value instanceof String rating) || !RATINGS.contains(rating)) {
             throw ApiException.invalidParam("rating", "Should have a valid rate type");
         }
-        transactions.run(em -> {
+        long videoId = transactions.call(em -> {
             Video video = VideoRoutes.find(em, ref);
             VideoRoutes.checkCanSee(video, ref, user);
             Account account = em.createQuery("select a from Account a where a.userId = :user", Account.class)
                     .setParameter("user", user.id()).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream()
                     .findFirst().orElseThrow(() -> ApiException.forbidden("The user has no account"));
             rate(em, account, video, rating);
+            return video.id();
         });
+        videos.responses().forget(videoId);
         return null;
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -86,8 +87,13 @@ public class VideoRoutes implements ApiRoutes {
 
     Page<Map<String, Object>> list(ApiRequest request) {
         VideoList list = VideoList.of(request, VideoList.Scope.ALL).trendingDays(trendingDays());
-        Page<Map<String, Object>> page = transactions.read(em -> list.page(em, null, videos.baseUrl(),
-                actors.localHost()));
+        Supplier<Page<Map<String, Object>>> build = () -> transactions.read(em -> list.page(em, null,
+                videos.baseUrl(), actors.localHost()));
+        Optional<String> query = request.queryString();
+        // Anonymous callers all see the same public pages: a page is built once for a moment, not per request.
+        Page<Map<String, Object>> page = request.user().isEmpty() && query.isPresent()
+                ? videos.responses().list(query.get(), () -> new VideoResponseCache.Built<>(build.get(), -1, true))
+                : build.get();
         return filterList(hooks, page, request);
     }
 
@@ -141,15 +147,19 @@ public class VideoRoutes implements ApiRoutes {
     Map<String, Object> get(ApiRequest request) {
         VideoRef ref = ref(request.pathParam("id"));
         Optional<ApiUser> user = request.user();
-        Map<String, Object> details = transactions.read(em -> {
-            Video video = find(em, ref);
-            checkCanSee(video, ref, user.orElse(null));
-            Videos.loadImages(em, List.of(video));
-            List<String> tags = new ArrayList<>(video.tags());
-            tags.sort(null);
-            return VideoJson.details(video, tags, Videos.filesOf(em, List.of(video.id())), videos.baseUrl(),
-                    actors.localHost());
-        });
+        // The detail of a public, published video is the same for every caller: it is shared for a moment.
+        Map<String, Object> details = videos.responses().detail(request.pathParam("id"), () -> transactions.read(
+                em -> {
+                    Video video = find(em, ref);
+                    checkCanSee(video, ref, user.orElse(null));
+                    Videos.loadImages(em, List.of(video));
+                    List<String> tags = new ArrayList<>(video.tags());
+                    tags.sort(null);
+                    Map<String, Object> json = VideoJson.details(video, tags, Videos.filesOf(em,
+                            List.of(video.id())), videos.baseUrl(), actors.localHost());
+                    return new VideoResponseCache.Built<>(json, video.id(),
+                            video.privacy() == VideoConstants.PUBLIC && video.state() == VideoConstants.PUBLISHED);
+                }));
         Hooks current = hooks;
         return current == null ? details
                 : current.filter(HookNames.VIDEO_GET_RESULT, details, Map.of("id", request.pathParam("id")));
@@ -173,6 +183,7 @@ public class VideoRoutes implements ApiRoutes {
             video.update(change, Actors.now());
             return CommentRoutes.hookVideo(video);
         });
+        videos.responses().forget(((Number) updated.get("id")).longValue());
         announce(HookNames.VIDEO_UPDATED, updated);
         return null;
     }
@@ -187,6 +198,7 @@ public class VideoRoutes implements ApiRoutes {
             removed.putAll(CommentRoutes.hookVideo(video));
             return Videos.remove(em, video);
         });
+        videos.responses().forget(((Number) removed.get("id")).longValue());
         videos.deleteStoredFiles(keys);
         announce(HookNames.VIDEO_DELETED, removed);
         return null;

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
 
 import jakarta.persistence.EntityManager;
@@ -68,16 +69,22 @@ public class VideoViews implements ApiRoutes, ServerConfigContributor {
         }
     };
     private final ScheduledExecutorService flusher;
+    private final LongConsumer written;
 
     @Activate
     public VideoViews(@Reference Videos videos) {
         this(videos.transactions(), new ViewCounter(COUNT_VIEW_AFTER_SECONDS, VIEW_EXPIRATION_MILLIS, MAX_VIEWERS),
-                Clock.systemUTC(), true);
+                Clock.systemUTC(), true, videos.responses()::forget);
     }
 
-    /** @param schedule whether to flush on a timer (tests flush by hand) */
-    VideoViews(TransactionService transactions, ViewCounter counter, Clock clock, boolean schedule) {
+    /**
+     * @param schedule whether to flush on a timer (tests flush by hand)
+     * @param written told of each video whose count a flush has written
+     */
+    VideoViews(TransactionService transactions, ViewCounter counter, Clock clock, boolean schedule,
+            LongConsumer written) {
         this.transactions = transactions;
+        this.written = written;
         this.counter = counter;
         this.clock = clock;
         if (schedule) {
@@ -189,6 +196,7 @@ public class VideoViews implements ApiRoutes, ServerConfigContributor {
             boolean postgres = "PostgreSQL".equals(transactions.databaseProduct());
             transactions.run(em -> new TreeMap<>(counts).forEach((videoId, views) -> add(em, postgres, videoId,
                     views, today)));
+            counts.keySet().forEach(written::accept);
         } catch (RuntimeException e) {
             counter.restore(counts);
             LOG.warn("Could not write the views of {} videos; they are tried again later: {}", counts.size(),

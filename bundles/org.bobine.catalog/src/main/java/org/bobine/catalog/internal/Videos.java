@@ -90,6 +90,7 @@ public class Videos implements VideoSpaceUsage {
     private final Actors actors;
     private final InstanceAddress address;
     private final FileStore store;
+    private final VideoResponseCache responses = new VideoResponseCache();
 
     @Activate
     public Videos(@Reference Actors actors, @Reference InstanceAddress address, @Reference FileStore store) {
@@ -100,6 +101,11 @@ public class Videos implements VideoSpaceUsage {
     }
 
     /** @return this instance's base URL, which the URLs of local videos and files start with */
+    /** The shared answers of the hottest requests; every change to a video made here forgets it. */
+    VideoResponseCache responses() {
+        return responses;
+    }
+
     String baseUrl() {
         return address.baseUrl();
     }
@@ -142,7 +148,9 @@ public class Videos implements VideoSpaceUsage {
      * @throws ApiException 404 when there is no such video
      */
     String addWebVideoFile(long videoId, WebVideoFile file) {
-        return transactions.call(em -> addFile(em, video(em, videoId), file, Actors.now()));
+        String name = transactions.call(em -> addFile(em, video(em, videoId), file, Actors.now()));
+        responses.forget(videoId);
+        return name;
     }
 
     /** The video is ready: it shows in lists. */
@@ -165,6 +173,7 @@ public class Videos implements VideoSpaceUsage {
             throw new IllegalArgumentException("unknown video state " + state);
         }
         transactions.run(em -> video(em, videoId).moveTo(state, Actors.now()));
+        responses.forget(videoId);
     }
 
     /**

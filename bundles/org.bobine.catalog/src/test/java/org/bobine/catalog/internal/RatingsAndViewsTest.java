@@ -228,8 +228,10 @@ class RatingsAndViewsTest {
         Videos.CreatedVideo birds = video("Birds", VideoConstants.PUBLIC, 60);
         Videos.CreatedVideo clip = video("Clip", VideoConstants.PUBLIC, 4);
         TestClock clock = new TestClock();
-        VideoViews first = new VideoViews(test.database, new ViewCounter(10, 3_600_000, 1000), clock, false);
-        VideoViews second = new VideoViews(test.database, new ViewCounter(10, 3_600_000, 1000), clock, false);
+        VideoViews first = new VideoViews(test.database, new ViewCounter(10, 3_600_000, 1000), clock, false,
+                videos.responses()::forget);
+        VideoViews second = new VideoViews(test.database, new ViewCounter(10, 3_600_000, 1000), clock, false,
+                videos.responses()::forget);
 
         assertThat(status(() -> watch(first, birds, Map.of()))).isEqualTo(400);
         assertThat(status(() -> watch(first, birds, Map.of("currentTime", -1)))).isEqualTo(400);

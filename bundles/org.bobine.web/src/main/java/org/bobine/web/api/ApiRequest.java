@@ -135,6 +135,14 @@ public interface ApiRequest {
         return InputStream.nullInputStream();
     }
 
+    /**
+     * @return the query string as the client sent it (without {@code ?}; empty when there is none), for answers
+     *         cached by their query; empty when this request cannot tell it
+     */
+    default Optional<String> queryString() {
+        return Optional.empty();
+    }
+
     /** @return the address of the client, as seen by the server */
     String remoteAddress();
 

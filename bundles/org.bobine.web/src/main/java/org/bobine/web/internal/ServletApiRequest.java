@@ -322,6 +322,12 @@ final class ServletApiRequest implements ApiRequest {
     }
 
     @Override
+    public Optional<String> queryString() {
+        String query = request.getQueryString();
+        return Optional.of(query == null ? "" : query);
+    }
+
+    @Override
     public String remoteAddress() {
         return request.getRemoteAddr();
     }

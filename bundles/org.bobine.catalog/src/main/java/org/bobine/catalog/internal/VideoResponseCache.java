@@ -2,6 +2,7 @@ package org.bobine.catalog.internal;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -15,6 +16,9 @@ import java.util.function.Supplier;
  * forget (an avatar, a channel's display name, a new torrent), takes to show. Each kind holds at most
  * {@link #MAX_ENTRIES} entries; when full, it starts again empty.
  *
+ * <p>When a busy entry expires, one request builds the new answer while the others are served the previous one,
+ * so that the requests of that moment do not all build it at once.
+ *
  * <p>Values are shared between requests and must not be modified by callers (plugins' filters get copies).
  */
 final class VideoResponseCache {
@@ -26,7 +30,7 @@ final class VideoResponseCache {
     record Built<T>(T value, long videoId, boolean shareable) {
     }
 
-    private record Entry(Object value, long videoId, long expiresAt) {
+    private record Entry(Object value, long videoId, long expiresAt, AtomicBoolean refreshing) {
     }
 
     private final Map<String, Entry> details = new ConcurrentHashMap<>();
@@ -58,17 +62,33 @@ final class VideoResponseCache {
     private static <T> T cached(Map<String, Entry> entries, String key, Supplier<Built<T>> build) {
         long now = System.currentTimeMillis();
         Entry entry = entries.get(key);
-        if (entry != null && entry.expiresAt() > now) {
-            return (T) entry.value();
+        if (entry != null) {
+            if (entry.expiresAt() > now) {
+                return (T) entry.value();
+            }
+            if (!entry.refreshing().compareAndSet(false, true)) {
+                // Another request is building the new answer: the previous one serves meanwhile, rather than
+                // every request building it at once when a busy entry expires.
+                return (T) entry.value();
+            }
         }
-        Built<T> built = build.get();
+        Built<T> built;
+        try {
+            built = build.get();
+        } catch (RuntimeException | Error e) {
+            if (entry != null) {
+                entries.remove(key, entry);
+            }
+            throw e;
+        }
         if (built.shareable()) {
             if (entries.size() >= MAX_ENTRIES) {
                 entries.clear();
             }
-            entries.put(key, new Entry(built.value(), built.videoId(), now + TTL_MILLIS));
+            entries.put(key, new Entry(built.value(), built.videoId(), System.currentTimeMillis() + TTL_MILLIS,
+                    new AtomicBoolean()));
         } else if (entry != null) {
-            entries.remove(key);
+            entries.remove(key, entry);
         }
         return built.value();
     }

@@ -43,4 +43,20 @@ class VideoResponseCacheTest {
         assertThat(cache.list("count=15", () -> new VideoResponseCache.Built<>("page 3", -1, true)))
                 .isEqualTo("page 3");
     }
+
+    @Test
+    void aFailedRebuildForgetsTheEntry() throws Exception {
+        VideoResponseCache cache = new VideoResponseCache();
+        cache.detail("5", () -> new VideoResponseCache.Built<>("public", 5, true));
+        Thread.sleep(VideoResponseCache.TTL_MILLIS + 50);
+        try {
+            cache.detail("5", () -> {
+                throw new IllegalStateException("the video became private");
+            });
+        } catch (IllegalStateException expected) {
+            // The caller gets the failure, and nobody gets the old answer any more.
+        }
+        assertThat(cache.detail("5", () -> new VideoResponseCache.Built<>("rebuilt", 5, false)))
+                .isEqualTo("rebuilt");
+    }
 }

@@ -160,7 +160,22 @@ final class RunningInstance implements AutoCloseable {
     static RunningInstance startWithRoot(Path dataDirectory, String rootPassword) throws Exception {
         RunningInstance instance = launch(dataDirectory, List.of(), Map.of("BOBINE_ROOT_PASSWORD", rootPassword));
         instance.awaitLogins(START_TIMEOUT);
+        instance.awaitRootChannel();
         return instance;
+    }
+
+    /**
+     * Waits until the catalog has caught up with the administrator created on the first start (their account and
+     * default channel are made when the catalog's components are up, shortly after logins open).
+     */
+    void awaitRootChannel() throws Exception {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (get("/api/v1/video-channels/root_channel").statusCode() != 200) {
+            if (System.nanoTime() > deadline || !process.isAlive()) {
+                throw new AssertionError("The administrator's channel did not appear:\n" + output());
+            }
+            Thread.sleep(100);
+        }
     }
 
     /** The OAuth client, once the instance accepts logins. */

@@ -1,8 +1,6 @@
 package org.bobine.catalog.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,7 +29,6 @@ public class AvatarFilesServlet extends HttpServlet {
 
     /** The public path of the avatar files. */
     static final String PREFIX = "/lazy-static/avatars/";
-    static final String CACHE_CONTROL = "public, max-age=31536000, immutable";
 
     private static final long serialVersionUID = 1L;
     private static final Pattern NAME = Pattern.compile("([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"
@@ -75,23 +72,7 @@ public class AvatarFilesServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such image");
             return;
         }
-        StoredFile file = found.get();
-        String etag = "\"" + name.group(1) + "\"";
-        response.setHeader("Cache-Control", CACHE_CONTROL);
-        response.setHeader("ETag", etag);
-        response.setDateHeader("Last-Modified", file.lastModified().toEpochMilli());
-        String ifNoneMatch = request.getHeader("If-None-Match");
-        if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.trim().equals("*"))) {
-            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-            return;
-        }
-        response.setContentType(name.group(2).equals("png") ? "image/png" : "image/jpeg");
-        response.setContentLengthLong(file.size());
-        if (!withBody) {
-            return;
-        }
-        try (InputStream in = file.open(); OutputStream out = response.getOutputStream()) {
-            in.transferTo(out);
-        }
+        ImmutableFiles.send(request, response, found.get(), name.group(1),
+                name.group(2).equals("png") ? "image/png" : "image/jpeg", withBody);
     }
 }

@@ -1,8 +1,6 @@
 package org.bobine.catalog.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,25 +62,6 @@ public class CaptionFilesServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such caption");
             return;
         }
-        StoredFile file = found.get();
-        String etag = "\"" + name.group(1) + "\"";
-        response.setHeader("Cache-Control", AvatarFilesServlet.CACHE_CONTROL);
-        response.setHeader("ETag", etag);
-        response.setDateHeader("Last-Modified", file.lastModified().toEpochMilli());
-        String ifNoneMatch = request.getHeader("If-None-Match");
-        if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.trim().equals("*"))) {
-            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-            return;
-        }
-        response.setContentType(CONTENT_TYPE);
-        // Uploaded text: never let a browser guess it is a page.
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setContentLengthLong(file.size());
-        if (!withBody) {
-            return;
-        }
-        try (InputStream in = file.open(); OutputStream out = response.getOutputStream()) {
-            in.transferTo(out);
-        }
+        ImmutableFiles.send(request, response, found.get(), name.group(1), CONTENT_TYPE, withBody);
     }
 }

@@ -26,7 +26,7 @@ final class ImmutableFiles {
      */
     static void send(HttpServletRequest request, HttpServletResponse response, StoredFile file, String id,
             String contentType, boolean withBody) throws IOException {
-        String etag = "\\"" + id + "\\"";
+        String etag = "\"" + id + "\"";
         response.setHeader("Cache-Control", CACHE_CONTROL);
         response.setHeader("ETag", etag);
         response.setDateHeader("Last-Modified", file.lastModified().toEpochMilli());

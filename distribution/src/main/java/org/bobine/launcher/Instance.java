@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
@@ -27,6 +29,7 @@ import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.cm.ConfigurationListener;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
@@ -47,6 +50,8 @@ final class Instance {
     static final int LEVEL_CONFIGURATION = 3;
     static final int LEVEL_CORE = 4;
     static final int LEVEL_PLUGINS = 5;
+    /** How long the start waits for Config Admin to deliver the events of the changes it made. */
+    static final long CONFIGURATION_EVENTS_TIMEOUT_SECONDS = 30;
 
     private final DataDirectory directory;
     private final ConfigFile.Values configuration;
@@ -190,10 +195,36 @@ final class Instance {
             if (admin == null) {
                 throw new IllegalStateException("Config Admin did not start");
             }
-            for (Map.Entry<String, Dictionary<String, Object>> entry : configuration.configurations().entrySet()) {
-                // "?" lets any bundle bind the configuration: the bundle that owns a PID may be updated.
-                Configuration config = admin.getConfiguration(entry.getKey(), "?");
-                config.updateIfDifferent(entry.getValue());
+            // Config Admin tells its listeners of a change on a thread of its own, later. Were that event to reach
+            // Declarative Services after the core bundles started, their components would already hold the new
+            // values and would be deactivated and activated again for nothing, leaving their services away for a
+            // moment while the instance answers. So the core bundles start only once every event was delivered.
+            Set<String> undelivered = ConcurrentHashMap.newKeySet();
+            CountDownLatch delivered = new CountDownLatch(1);
+            ConfigurationListener listener = event -> {
+                if (undelivered.remove(event.getPid()) && undelivered.isEmpty()) {
+                    delivered.countDown();
+                }
+            };
+            var registration = context.registerService(ConfigurationListener.class, listener, null);
+            try {
+                for (Map.Entry<String, Dictionary<String, Object>> entry
+                        : configuration.configurations().entrySet()) {
+                    // "?" lets any bundle bind the configuration: the bundle that owns a PID may be updated.
+                    Configuration config = admin.getConfiguration(entry.getKey(), "?");
+                    undelivered.add(entry.getKey());
+                    if (!config.updateIfDifferent(entry.getValue())) {
+                        undelivered.remove(entry.getKey());
+                    }
+                }
+                if (!undelivered.isEmpty() && !delivered.await(CONFIGURATION_EVENTS_TIMEOUT_SECONDS,
+                        TimeUnit.SECONDS)) {
+                    // Components then reconfigure once the events arrive: slower, still correct.
+                    System.err.println("bobine: Config Admin did not report the change of " + undelivered
+                            + " within " + CONFIGURATION_EVENTS_TIMEOUT_SECONDS + " s; starting anyway");
+                }
+            } finally {
+                registration.unregister();
             }
         } finally {
             tracker.close();

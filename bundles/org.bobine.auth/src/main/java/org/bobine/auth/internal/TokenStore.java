@@ -121,7 +121,7 @@ public class TokenStore {
             return Optional.of(cached.user());
         }
         Optional<Cached> checked = transactions.read(em -> {
-            List<Object[]> rows = em.createQuery("select u.id, u.username, u.role, t.accessTokenExpiresAt "
+            List<Object[]> rows = em.createQuery("select u.id, u.username, u.role, t.accessTokenExpiresAt, u.nsfwPolicy "
                     + "from Token t, User u where u.id = t.userId and t.accessTokenHash = :digest "
                     + "and u.blocked = false", Object[].class)
                     .setParameter("digest", digest).getResultList();
@@ -129,7 +129,8 @@ public class TokenStore {
                 return Optional.<Cached>empty();
             }
             Object[] row = rows.get(0);
-            return Optional.of(new Cached(new ApiUser((Long) row[0], (String) row[1], (Integer) row[2]),
+            return Optional.of(new Cached(new ApiUser((Long) row[0], (String) row[1], (Integer) row[2],
+                    (String) row[4]),
                     (Instant) row[3], now));
         });
         synchronized (cache) {

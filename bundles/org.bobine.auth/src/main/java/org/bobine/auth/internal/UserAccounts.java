@@ -128,6 +128,11 @@ public class UserAccounts implements UserDirectory {
         return user;
     }
 
+    /** Forgets what the token cache holds about a user, whose cached details (a preference) changed. */
+    void forgetCachedUser(long userId) {
+        tokens.forgetUser(userId);
+    }
+
     /** Deletes a user, their tokens and what other bundles keep for them. */
     void delete(long userId) {
         transactions.run(em -> {

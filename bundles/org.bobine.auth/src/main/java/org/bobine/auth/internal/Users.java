@@ -204,6 +204,10 @@ public class Users implements ApiRoutes {
             return codes.issue(em, Verification.USER_EMAIL, who.id(), VerificationCodes.EMAIL_VERIFICATION_LIFETIME,
                     now);
         });
+        if (!preferences.nsfwPolicy().equals(current.preferences().nsfwPolicy())) {
+            // Requests carry the policy with the user (video lists apply it): the next one reads it anew.
+            accounts.forgetCachedUser(who.id());
+        }
         if (code != null) {
             mail.userEmailVerification(email, who.id(), who.username(), code, true);
         }

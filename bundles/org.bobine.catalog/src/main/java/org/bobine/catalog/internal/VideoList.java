@@ -98,6 +98,17 @@ final class VideoList {
      *         {@code privacyOneOf} is given by someone without {@link UserRight#SEE_ALL_VIDEOS}
      */
     static VideoList of(ApiRequest request, Scope scope) {
+        return of(request, scope, ApiUser.NSFW_DO_NOT_LIST);
+    }
+
+    /**
+     * Reads the request's filters.
+     *
+     * @param defaultNsfwPolicy the instance's NSFW policy, applied to visitors who are not logged in when the
+     *        request has no {@code nsfw} parameter (logged-in users' own policy applies to them)
+     * @throws ApiException as {@link #of(ApiRequest, Scope)}
+     */
+    static VideoList of(ApiRequest request, Scope scope, String defaultNsfwPolicy) {
         Pagination page = request.pagination(SORTS.keySet(), scope == Scope.MINE ? "-createdAt" : "-publishedAt");
         Optional<ApiUser> user = request.user();
         boolean seeAll = user.map(u -> UserRight.SEE_ALL_VIDEOS.grantedTo(u.role())).orElse(false);
@@ -131,6 +142,10 @@ final class VideoList {
                 case "both" -> { }
                 default -> throw ApiException.invalidParam("nsfw", "Should have a valid NSFW attribute");
             }
+        } else if (scope != Scope.MINE
+                && user.map(ApiUser::nsfwPolicy).orElse(defaultNsfwPolicy).equals(ApiUser.NSFW_DO_NOT_LIST)) {
+            // As PeerTube: without the parameter, the viewer's policy (the instance's for visitors) decides.
+            list.and("v.nsfw = false");
         }
         request.queryBoolean("isLocal").ifPresent(local -> list.and("v.local = :local", "local", local));
         if (request.queryBoolean("isLive").orElse(false)) {

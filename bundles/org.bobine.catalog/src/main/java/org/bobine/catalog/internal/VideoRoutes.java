@@ -58,6 +58,9 @@ public class VideoRoutes implements ApiRoutes {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile TrendingSettings trending;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile InstanceNsfwPolicy instanceNsfwPolicy;
+
     /** The plugins' hooks; optional, so that the catalog runs without the plugins bundle. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile Hooks hooks;
@@ -85,14 +88,21 @@ public class VideoRoutes implements ApiRoutes {
         router.get("/users/me/videos", this::myVideos);
     }
 
+    private String defaultNsfwPolicy() {
+        InstanceNsfwPolicy current = instanceNsfwPolicy;
+        return current == null ? ApiUser.NSFW_DO_NOT_LIST : current.policy();
+    }
+
     Page<Map<String, Object>> list(ApiRequest request) {
-        VideoList list = VideoList.of(request, VideoList.Scope.ALL).trendingDays(trendingDays());
+        String nsfwPolicy = defaultNsfwPolicy();
+        VideoList list = VideoList.of(request, VideoList.Scope.ALL, nsfwPolicy).trendingDays(trendingDays());
         Supplier<Page<Map<String, Object>>> build = () -> transactions.read(em -> list.page(em, null,
                 videos.baseUrl(), actors.localHost()));
         Optional<String> query = request.queryString();
         // Anonymous callers all see the same public pages: a page is built once for a moment, not per request.
         Page<Map<String, Object>> page = request.user().isEmpty() && query.isPresent()
-                ? videos.responses().list(query.get(), () -> new VideoResponseCache.Built<>(build.get(), -1, true))
+                ? videos.responses().list(nsfwPolicy + "?" + query.get(),
+                        () -> new VideoResponseCache.Built<>(build.get(), -1, true))
                 : build.get();
         return filterList(hooks, page, request);
     }
@@ -121,7 +131,8 @@ public class VideoRoutes implements ApiRoutes {
     }
 
     Page<Map<String, Object>> accountVideos(ApiRequest request) {
-        VideoList list = VideoList.of(request, VideoList.Scope.ACCOUNT).trendingDays(trendingDays());
+        VideoList list = VideoList.of(request, VideoList.Scope.ACCOUNT, defaultNsfwPolicy())
+                .trendingDays(trendingDays());
         return transactions.read(em -> {
             Account account = actors.findAccount(em, request.pathParam("name"))
                     .orElseThrow(() -> ApiException.notFound("Account not found"));
@@ -130,7 +141,8 @@ public class VideoRoutes implements ApiRoutes {
     }
 
     Page<Map<String, Object>> channelVideos(ApiRequest request) {
-        VideoList list = VideoList.of(request, VideoList.Scope.CHANNEL).trendingDays(trendingDays());
+        VideoList list = VideoList.of(request, VideoList.Scope.CHANNEL, defaultNsfwPolicy())
+                .trendingDays(trendingDays());
         return transactions.read(em -> {
             VideoChannel channel = actors.findChannel(em, request.pathParam("handle"))
                     .orElseThrow(() -> ApiException.notFound("Video channel not found"));
@@ -140,7 +152,8 @@ public class VideoRoutes implements ApiRoutes {
 
     Page<Map<String, Object>> myVideos(ApiRequest request) {
         ApiUser user = request.requireUser();
-        VideoList list = VideoList.of(request, VideoList.Scope.MINE).trendingDays(trendingDays());
+        VideoList list = VideoList.of(request, VideoList.Scope.MINE, defaultNsfwPolicy())
+                .trendingDays(trendingDays());
         return transactions.read(em -> list.page(em, user.id(), videos.baseUrl(), actors.localHost()));
     }
 

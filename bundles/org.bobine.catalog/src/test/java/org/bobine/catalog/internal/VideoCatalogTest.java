@@ -206,6 +206,16 @@ class VideoCatalogTest {
                 "tags", List.of("food")), false, 100);
         remoteVideo("Remote birds");
 
+        // PeerTube's default policy leaves NSFW videos out of visitors' lists unless asked for.
+        assertThat(names(FakeRequest.get().query("sort", "name"))).containsExactly("Cooking 100%", "Hawks",
+                "Remote birds");
+        // A user's own policy decides for them; "blur" lists them (the client blurs them).
+        assertThat(names(FakeRequest.get().query("sort", "name")
+                .as(new ApiUser(BOB.id(), BOB.username(), BOB.role(), ApiUser.NSFW_BLUR))))
+                .containsExactly("Cooking 100%", "Hawks", "Owls at night", "Remote birds");
+        assertThat(names(FakeRequest.get().query("sort", "name").as(BOB))).hasSize(3);
+        // An instance whose default is to display them lists them to visitors; the rest of this test uses it.
+        routes.instanceNsfwPolicy = new InstanceNsfwPolicy(ApiUser.NSFW_DISPLAY);
         assertThat(names(FakeRequest.get().query("sort", "name"))).containsExactly("Cooking 100%", "Hawks",
                 "Owls at night", "Remote birds");
         assertThat(names(FakeRequest.get().query("nsfw", "true"))).containsExactly("Owls at night");

@@ -25,5 +25,5 @@
  * {@link org.bobine.web.api.InstanceAddress} tells the instance's public address.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.bobine.web.api;

@@ -136,6 +136,7 @@ public class Actors {
      */
     static void removeAccount(EntityManager em, Account account) {
         Playlists.removeOwnedBy(em, account);
+        RatingRoutes.withdrawAll(em, account);
         for (VideoChannel channel : channelsOf(em, account.id())) {
             removeChannel(em, channel);
         }

@@ -77,6 +77,21 @@ public class RatingRoutes implements ApiRoutes {
     }
 
     /**
+     * Withdraws every rating of an account that is being removed, in the caller's transaction: the counters of the
+     * videos it rated go down with its rows, as if it had set each rating to {@code none}.
+     */
+    static void withdrawAll(EntityManager em, Account account) {
+        for (String rating : List.of(VideoRating.LIKE, VideoRating.DISLIKE)) {
+            String counter = rating.equals(VideoRating.LIKE) ? "likes" : "dislikes";
+            em.createNativeQuery("update catalog_video set " + counter + " = " + counter + " - 1 where id in "
+                    + "(select video_id from catalog_video_rating where account_id = :account and rating = :rating)")
+                    .setParameter("account", account.id()).setParameter("rating", rating).executeUpdate();
+        }
+        em.createQuery("delete from VideoRating r where r.account = :account").setParameter("account", account)
+                .executeUpdate();
+    }
+
+    /**
      * Sets the rating of a video by an account, and the video's counters with it, in the caller's transaction. The
      * caller holds a lock on the account's row.
      *

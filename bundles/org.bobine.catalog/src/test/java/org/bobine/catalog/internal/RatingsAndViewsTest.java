@@ -133,6 +133,31 @@ class RatingsAndViewsTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(TestDatabase.Backend.class)
+    void removingAUserWithdrawsTheirRatings(TestDatabase.Backend backend) throws Exception {
+        open(backend);
+        Videos.CreatedVideo birds = video("Birds", VideoConstants.PUBLIC, 60);
+        Videos.CreatedVideo fish = video("Fish", VideoConstants.PUBLIC, 60);
+        createUser(3, "carol");
+        ApiUser carol = new ApiUser(3, "carol", ApiUser.USER);
+        rate(BOB, birds, "like");
+        rate(carol, birds, "like");
+        rate(BOB, fish, "dislike");
+        rate(carol, fish, "dislike");
+        rate(ALICE, fish, "like");
+
+        test.database.run(em -> profiles.deleting(em, BOB.id()));
+        videos.responses().forget(birds.id());
+        videos.responses().forget(fish.id());
+
+        assertThat(videoJson(birds)).containsEntry("likes", 1).containsEntry("dislikes", 0);
+        assertThat(videoJson(fish)).containsEntry("likes", 1).containsEntry("dislikes", 1);
+        assertThat(myRating(carol, birds)).isEqualTo("like");
+        assertThat(test.database.read(em -> em.createQuery("select count(r) from VideoRating r", Long.class)
+                .getSingleResult())).isEqualTo(3);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestDatabase.Backend.class)
     void onlyUsersRateTheVideosTheySee(TestDatabase.Backend backend) throws Exception {
         open(backend);
         Videos.CreatedVideo birds = video("Birds", VideoConstants.PUBLIC, 60);

@@ -331,6 +331,21 @@ public class Video {
         updatedAt = now;
     }
 
+    /**
+     * Applies the scheduled update: the video takes the scheduled privacy (public when none was given), and the
+     * schedule is spent. A private video shown for the first time becomes new, as with any change of privacy.
+     */
+    void applyScheduledUpdate(Instant now) {
+        int wanted = schedulePrivacy == null ? VideoConstants.PUBLIC : schedulePrivacy;
+        if (privacy == VideoConstants.PRIVATE && wanted != VideoConstants.PRIVATE) {
+            publishedAt = now;
+        }
+        privacy = wanted;
+        scheduleUpdateAt = null;
+        schedulePrivacy = null;
+        updatedAt = now;
+    }
+
     /** Moves to another state; becoming published for the first time after waiting makes the video new. */
     void moveTo(int newState, Instant now) {
         if (newState == VideoConstants.PUBLISHED && state != VideoConstants.PUBLISHED && waitTranscoding) {

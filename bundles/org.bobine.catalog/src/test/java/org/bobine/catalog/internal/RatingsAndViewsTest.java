@@ -152,8 +152,9 @@ class RatingsAndViewsTest {
         assertThat(videoJson(birds)).containsEntry("likes", 1).containsEntry("dislikes", 0);
         assertThat(videoJson(fish)).containsEntry("likes", 1).containsEntry("dislikes", 1);
         assertThat(myRating(carol, birds)).isEqualTo("like");
-        assertThat(test.database.read(em -> em.createQuery("select count(r) from VideoRating r", Long.class)
-                .getSingleResult())).isEqualTo(3);
+        long left = test.database.read(em -> em.createQuery("select count(r) from VideoRating r", Long.class)
+                .getSingleResult());
+        assertThat(left).isEqualTo(3);
     }
 
     @ParameterizedTest(name = "{0}")

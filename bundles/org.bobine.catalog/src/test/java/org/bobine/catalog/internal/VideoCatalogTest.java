@@ -196,6 +196,33 @@ class VideoCatalogTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(TestDatabase.Backend.class)
+    void scheduledUpdatesAreAppliedWhenDue(TestDatabase.Backend backend) throws Exception {
+        open(backend);
+        ScheduledVideoUpdates scheduler = new ScheduledVideoUpdates(videos, false);
+        Instant soon = Instant.parse("2031-05-01T10:00:00Z");
+        Videos.CreatedVideo premiere = upload(ALICE, aliceChannel, Map.of("name", "Premiere", "privacy", 3,
+                "scheduleUpdate", Map.of("updateAt", soon.toString())), false, 10);
+        Videos.CreatedVideo later = upload(ALICE, aliceChannel, Map.of("name", "Later", "privacy", 3,
+                "scheduleUpdate", Map.of("updateAt", soon.plusSeconds(3600).toString(), "privacy", 2)), false, 10);
+        assertThat(names(FakeRequest.get())).isEmpty();
+
+        assertThat(scheduler.applyDue(soon.minusSeconds(1))).isEmpty();
+        assertThat(scheduler.applyDue(soon)).containsExactly(premiere.id());
+        Map<String, Object> shown = routes.get(FakeRequest.get().path("id", premiere.uuid().toString()));
+        assertThat(shown).containsEntry("privacy", Map.of("id", 1, "label", "Public"))
+                .containsEntry("scheduledUpdate", null);
+        assertThat(names(FakeRequest.get().query("sort", "-publishedAt"))).containsExactly("Premiere");
+        assertThat(scheduler.applyDue(soon.plusSeconds(60))).as("applied once").isEmpty();
+
+        assertThat(scheduler.applyDue(soon.plusSeconds(7200))).containsExactly(later.id());
+        assertThat(routes.get(FakeRequest.get().path("id", later.uuid().toString()).as(ALICE)))
+                .containsEntry("privacy", Map.of("id", 2, "label", "Unlisted"));
+        assertThat(names(FakeRequest.get().query("sort", "-publishedAt"))).as("unlisted stays out of lists")
+                .containsExactly("Premiere");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestDatabase.Backend.class)
     void listsFilterAsPeerTubes(TestDatabase.Backend backend) throws Exception {
         open(backend);
         upload(ALICE, aliceChannel, Map.of("name", "Owls at night", "privacy", 1, "nsfw", true, "category", 16,

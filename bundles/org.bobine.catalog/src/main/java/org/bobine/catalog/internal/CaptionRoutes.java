@@ -22,7 +22,6 @@ import org.bobine.web.api.Page;
 import org.bobine.web.api.Router;
 import org.bobine.web.api.ServerConfigContributor;
 import org.bobine.web.api.UploadedFile;
-import org.bobine.web.api.UserRight;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -80,7 +79,7 @@ public class CaptionRoutes implements ApiRoutes, ServerConfigContributor {
         Optional<ApiUser> user = request.user();
         return transactions.read(em -> {
             Video video = VideoRoutes.find(em, ref);
-            VideoRoutes.checkCanSee(video, ref, user.orElse(null));
+            VideoRoutes.checkCanSee(em, video, ref, request);
             List<Map<String, Object>> data = VideoCaption.of(em, video).stream().map(CaptionRoutes::json).toList();
             return Page.of(data.size(), data);
         });
@@ -136,7 +135,7 @@ public class CaptionRoutes implements ApiRoutes, ServerConfigContributor {
             Video video = VideoRoutes.find(em, ref);
             VideoCaption caption = caption(em, video, language)
                     .orElseThrow(() -> ApiException.notFound("Video caption not found"));
-            requireManageable(video, user);
+            VideoRoutes.requireLocalManageable(video, user);
             em.remove(caption);
             StoredFileSweeper.schedule(em, VideoCaption.AREA, List.of(caption.fileName()));
         });
@@ -171,18 +170,8 @@ public class CaptionRoutes implements ApiRoutes, ServerConfigContributor {
 
     private static Video manageable(EntityManager em, VideoRoutes.VideoRef ref, ApiUser user) {
         Video video = VideoRoutes.find(em, ref);
-        requireManageable(video, user);
+        VideoRoutes.requireLocalManageable(video, user);
         return video;
-    }
-
-    /** PeerTube's {@code checkUserCanManageVideo} with {@code UPDATE_ANY_VIDEO}: local videos only. */
-    private static void requireManageable(Video video, ApiUser user) {
-        if (!VideoRoutes.isOwner(video, user) && !UserRight.UPDATE_ANY_VIDEO.grantedTo(user.role())) {
-            throw ApiException.forbidden("Cannot manage a video of another user.");
-        }
-        if (!video.isLocal()) {
-            throw ApiException.forbidden("Cannot manage a video of another server.");
-        }
     }
 
     private void deleteQuietly(String name) {

@@ -24,7 +24,8 @@ public class CatalogEntities implements EntityContribution {
     public List<Class<?>> entityClasses() {
         return List.of(Actor.class, Account.class, VideoChannel.class, ActorImage.class, Video.class,
                 VideoFile.class, StoredFileDeletion.class, VideoCaption.class, VideoRating.class, VideoViewsDay.class,
-                VideoComment.class, VideoPlaylist.class, VideoPlaylistElement.class);
+                VideoComment.class, VideoPlaylist.class, VideoPlaylistElement.class,
+                VideoPassword.class);
     }
 
     @Override

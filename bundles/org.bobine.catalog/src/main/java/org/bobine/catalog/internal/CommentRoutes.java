@@ -114,7 +114,7 @@ public class CommentRoutes implements ApiRoutes {
         ApiUser user = request.user().orElse(null);
         return transactions.read(em -> {
             Video video = VideoRoutes.find(em, ref);
-            VideoRoutes.checkCanSee(video, ref, user);
+            VideoRoutes.checkCanSee(em, video, ref, request);
             if (video.commentsPolicy() == VideoConstants.COMMENTS_DISABLED) {
                 return threadPage(0, 0, List.of());
             }
@@ -186,7 +186,7 @@ public class CommentRoutes implements ApiRoutes {
             if (root.originCommentId() != null) {
                 throw ApiException.badRequest("Video comment is not a thread.");
             }
-            VideoRoutes.checkCanSee(video, ref, user);
+            VideoRoutes.checkCanSee(em, video, ref, request);
             Reader reader = reader(em, video, user);
             if (video.commentsPolicy() == VideoConstants.COMMENTS_DISABLED
                     || root.heldForReview() && !reader.seesHeld() && !isAuthor(root, reader.accountId())) {
@@ -219,7 +219,7 @@ public class CommentRoutes implements ApiRoutes {
         String text = CommentJson.text(request.body(Map.class).get("text"));
         Map<String, Object> created = transactions.call(em -> {
             Video video = VideoRoutes.find(em, ref);
-            VideoRoutes.checkCanSee(video, ref, user);
+            VideoRoutes.checkCanSee(em, video, ref, request);
             if (video.commentsPolicy() == VideoConstants.COMMENTS_DISABLED) {
                 throw new ApiException(409, null, "Video comments are disabled for this video.");
             }
@@ -427,7 +427,8 @@ public class CommentRoutes implements ApiRoutes {
         return parseId(request.pathParam(name), name);
     }
 
-    private static long parseId(String text, String name) {
+    /** A numeric id from the request's path; 400 naming it when it is not one. */
+    static long parseId(String text, String name) {
         if (text.isEmpty() || text.length() > 18 || !text.chars().allMatch(Character::isDigit)) {
             throw ApiException.invalidParam(name, "Should have a valid " + name);
         }

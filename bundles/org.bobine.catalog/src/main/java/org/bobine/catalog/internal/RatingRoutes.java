@@ -65,7 +65,7 @@ public class RatingRoutes implements ApiRoutes {
         }
         long videoId = transactions.call(em -> {
             Video video = VideoRoutes.find(em, ref);
-            VideoRoutes.checkCanSee(video, ref, user);
+            VideoRoutes.checkCanSee(em, video, ref, request);
             Account account = em.createQuery("select a from Account a where a.userId = :user", Account.class)
                     .setParameter("user", user.id()).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream()
                     .findFirst().orElseThrow(() -> ApiException.forbidden("The user has no account"));

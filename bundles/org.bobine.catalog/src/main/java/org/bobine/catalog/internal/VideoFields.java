@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,31 +33,35 @@ final class VideoFields {
     static final int TAGS_MAX = 5;
     static final int TAG_MIN = 2;
     static final int TAG_MAX = 30;
+    static final int PASSWORD_MIN = 2;
+    static final int PASSWORD_MAX = 100;
 
     /** The fields {@link #forUpdate} knows, as {@link Update#has} names them. */
     static final Set<String> UPDATABLE = Set.of("name", "description", "support", "category", "licence", "language",
             "privacy", "nsfw", "commentsPolicy", "downloadEnabled", "waitTranscoding", "originallyPublishedAt",
-            "scheduleUpdate", "tags", "channelId");
+            "scheduleUpdate", "tags", "channelId", "videoPasswords");
 
     /**
      * The metadata of a video, valid. With an update, only the fields it {@link Update#has} mean anything.
      *
      * @param schedulePrivacy the privacy the video takes at {@code scheduleUpdateAt}; both null when nothing is
      *        scheduled
+     * @param passwords the passwords of a password-protected video ({@code videoPasswords}), distinct
      */
     record Metadata(String name, String description, String support, Integer category, Integer licence,
             String language, int privacy, boolean nsfw, int commentsPolicy, boolean downloadEnabled,
             boolean waitTranscoding, Instant originallyPublishedAt, Instant scheduleUpdateAt,
-            Integer schedulePrivacy, List<String> tags) {
+            Integer schedulePrivacy, List<String> tags, List<String> passwords) {
 
         Metadata {
             tags = List.copyOf(tags);
+            passwords = List.copyOf(passwords);
         }
 
         /** PeerTube's defaults for what an upload does not say; the name is still needed. */
         static Metadata defaults(String name) {
             return new Metadata(name, null, null, null, null, null, VideoConstants.PRIVATE, false,
-                    VideoConstants.COMMENTS_ENABLED, true, false, null, null, null, List.of());
+                    VideoConstants.COMMENTS_ENABLED, true, false, null, null, null, List.of(), List.of());
         }
     }
 
@@ -86,6 +91,10 @@ final class VideoFields {
             invalid.put("name", "Should have a valid name");
         }
         Update parsed = parse(body, invalid);
+        if (parsed.metadata().privacy() == VideoConstants.PASSWORD_PROTECTED && !parsed.has("videoPasswords")
+                && !invalid.containsKey("privacy")) {
+            invalid.put("videoPasswords", PASSWORDS_MISSING);
+        }
         if (!invalid.isEmpty()) {
             throw ApiException.invalidParams(invalid);
         }
@@ -163,8 +172,6 @@ final class VideoFields {
             Integer p = integer(value);
             if (p == null || !VideoConstants.PRIVACIES.containsKey(p)) {
                 invalid.put("privacy", "Should have correct video privacy");
-            } else if (p == VideoConstants.PASSWORD_PROTECTED) {
-                invalid.put("privacy", "Password protected videos are not supported by this instance");
             } else {
                 privacy = p;
             }
@@ -250,6 +257,14 @@ final class VideoFields {
             }
         }
 
+        List<String> passwords = List.of();
+        // As PeerTube, passwords are ignored when the request makes the video anything but password protected.
+        if (body.containsKey("videoPasswords")
+                && (!given.contains("privacy") || privacy == VideoConstants.PASSWORD_PROTECTED)) {
+            given.add("videoPasswords");
+            passwords = passwords(body.get("videoPasswords"), invalid);
+        }
+
         Long channelId = null;
         if (body.get("channelId") != null) {
             given.add("channelId");
@@ -263,7 +278,44 @@ final class VideoFields {
 
         return new Update(given, new Metadata(name, description, support, category, licence, language, privacy,
                 nsfw, commentsPolicy, downloadEnabled, waitTranscoding, originallyPublishedAt, scheduleAt,
-                schedulePrivacy, tags), channelId);
+                schedulePrivacy, tags, passwords), channelId);
+    }
+
+    /** PeerTube's message when a password-protected video comes without passwords. */
+    static final String PASSWORDS_MISSING = "Video passwords are missing.";
+
+    /**
+     * Checks the passwords of a password-protected video with PeerTube's rules and messages: at least one, no
+     * two alike, each a string of {@value #PASSWORD_MIN} to {@value #PASSWORD_MAX} characters.
+     *
+     * @param invalid where a failure is reported, under {@code videoPasswords}
+     * @return the passwords, or none when they are not valid
+     */
+    static List<String> passwords(Object value, Map<String, String> invalid) {
+        Collection<?> values = value instanceof Collection<?> c ? c : value == null ? List.of() : List.of(value);
+        String failure = null;
+        if (values.isEmpty()) {
+            failure = "At least one video password is required.";
+        } else if (new HashSet<>(values).size() != values.size()) {
+            failure = "Duplicate video passwords are not allowed.";
+        } else {
+            for (Object password : values) {
+                if (!(password instanceof String s)) {
+                    failure = "Video password should be a string.";
+                    break;
+                }
+                if (s.length() < PASSWORD_MIN || s.length() > PASSWORD_MAX) {
+                    failure = "Invalid video password. Password length should be at least " + PASSWORD_MIN
+                            + " characters and no more than " + PASSWORD_MAX + " characters.";
+                    break;
+                }
+            }
+        }
+        if (failure != null) {
+            invalid.put("videoPasswords", failure);
+            return List.of();
+        }
+        return values.stream().map(String.class::cast).toList();
     }
 
     private static String text(Map<String, ?> body, String field, int min, int max, Set<String> given,

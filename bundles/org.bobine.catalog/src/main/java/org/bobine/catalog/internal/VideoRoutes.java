@@ -164,7 +164,7 @@ public class VideoRoutes implements ApiRoutes {
         Map<String, Object> details = videos.responses().detail(request.pathParam("id"), () -> transactions.read(
                 em -> {
                     Video video = find(em, ref);
-                    checkCanSee(video, ref, user.orElse(null));
+                    checkCanSee(em, video, ref, request);
                     Videos.loadImages(em, List.of(video));
                     List<String> tags = new ArrayList<>(video.tags());
                     tags.sort(null);
@@ -184,21 +184,37 @@ public class VideoRoutes implements ApiRoutes {
         VideoFields.Update change = VideoFields.forUpdate(ChannelFields.read(request));
         Map<String, Object> updated = transactions.call(em -> {
             Video video = find(em, ref);
-            requireManageable(video, user, UserRight.UPDATE_ANY_VIDEO);
-            if (!video.isLocal()) {
-                throw ApiException.forbidden("Cannot manage a video of another server.");
-            }
+            requireLocalManageable(video, user);
             if (change.channelId() != null && !change.channelId().equals(video.channel().id())) {
                 Long owner = video.channel().account().userId();
                 video.moveToChannel(Videos.ownChannel(em, owner == null ? -1 : owner, change.channelId()),
                         Actors.now());
             }
+            boolean wasProtected = video.privacy() == VideoConstants.PASSWORD_PROTECTED;
             video.update(change, Actors.now());
+            updatePasswords(em, video, change, wasProtected);
             return CommentRoutes.hookVideo(video);
         });
         videos.responses().forget(((Number) updated.get("id")).longValue());
         announce(HookNames.VIDEO_UPDATED, updated);
         return null;
+    }
+
+    /**
+     * The passwords after an update: replaced when the update gives them, required when the video becomes password
+     * protected without any, removed when it stops being protected (as PeerTube).
+     */
+    private static void updatePasswords(EntityManager em, Video video, VideoFields.Update change,
+            boolean wasProtected) {
+        if (video.privacy() != VideoConstants.PASSWORD_PROTECTED) {
+            if (wasProtected) {
+                VideoPassword.replace(em, video, List.of());
+            }
+        } else if (change.has("videoPasswords")) {
+            VideoPassword.replace(em, video, change.metadata().passwords());
+        } else if (!wasProtected && !VideoPassword.any(em, video)) {
+            throw ApiException.invalidParam("videoPasswords", VideoFields.PASSWORDS_MISSING);
+        }
     }
 
     Object remove(ApiRequest request) {
@@ -258,6 +274,34 @@ public class VideoRoutes implements ApiRoutes {
      * PeerTube's rules: private videos for their owner and holders of {@link UserRight#SEE_ALL_VIDEOS}; internal
      * ones for any user; unlisted ones for anyone who has their UUID (by number, as private ones).
      */
+    /**
+     * Whether the caller may see a video, as PeerTube decides: private videos for their owner and holders of
+     * {@code SEE_ALL_VIDEOS}, internal ones for any user, unlisted ones by UUID, password-protected ones for their
+     * owner, holders of {@code SEE_ALL_VIDEOS} and whoever gives one of their passwords.
+     *
+     * @param request where the user and the {@code x-peertube-video-password} header come from
+     * @throws ApiException 401 or 403 as PeerTube, with {@code video_requires_password} or
+     *         {@code incorrect_video_password} for protected videos
+     */
+    static void checkCanSee(EntityManager em, Video video, VideoRef ref, ApiRequest request) {
+        ApiUser user = request.user().orElse(null);
+        if (video.privacy() == VideoConstants.PASSWORD_PROTECTED
+                && (user == null || !isOwner(video, user) && !UserRight.SEE_ALL_VIDEOS.grantedTo(user.role()))) {
+            Optional<String> given = request.header(VideoPassword.HEADER);
+            if (given.isEmpty()) {
+                throw new ApiException(403, "video_requires_password",
+                        "Please provide a password to access this password protected video");
+            }
+            if (!VideoPassword.matches(em, video.id(), given.get())) {
+                throw new ApiException(403, "incorrect_video_password",
+                        "Incorrect video password. Access to the video is denied.");
+            }
+            return;
+        }
+        checkCanSee(video, ref, user);
+    }
+
+    /** {@link #checkCanSee(EntityManager, Video, VideoRef, ApiRequest)} without a password. */
     static void checkCanSee(Video video, VideoRef ref, ApiUser user) {
         int privacy = video.privacy();
         boolean authRequired = privacy == VideoConstants.PRIVATE || privacy == VideoConstants.INTERNAL
@@ -279,6 +323,14 @@ public class VideoRoutes implements ApiRoutes {
 
     static boolean isOwner(Video video, ApiUser user) {
         return Objects.equals(video.channel().account().userId(), user.id());
+    }
+
+    /** PeerTube's {@code checkUserCanManageVideo} with {@code UPDATE_ANY_VIDEO}: local videos only. */
+    static void requireLocalManageable(Video video, ApiUser user) {
+        requireManageable(video, user, UserRight.UPDATE_ANY_VIDEO);
+        if (!video.isLocal()) {
+            throw ApiException.forbidden("Cannot manage a video of another server.");
+        }
     }
 
     private static void requireManageable(Video video, ApiUser user, UserRight right) {

@@ -137,6 +137,9 @@ public class Videos implements VideoSpaceUsage {
         Video created = new Video(uuid, channel, address.baseUrl() + "/videos/watch/" + uuid, video.metadata(),
                 state, video.duration(), video.aspectRatio(), now);
         em.persist(created);
+        if (video.metadata().privacy() == VideoConstants.PASSWORD_PROTECTED) {
+            VideoPassword.replace(em, created, video.metadata().passwords());
+        }
         String filename = addFile(em, created, video.file(), now);
         return new CreatedVideo(created.id(), uuid, ShortUuid.encode(uuid), filename);
     }

@@ -29,7 +29,7 @@ class CommentJsonTest {
         Video video = new Video(UUID.fromString("9c9de5e8-0a1e-484a-b099-e80766180a6d"), channel,
                 "https://videos.example.org/videos/watch/9c9de5e8-0a1e-484a-b099-e80766180a6d",
                 new VideoFields.Metadata("Birds", null, null, null, null, null, VideoConstants.PUBLIC, false, 1, true,
-                        false, null, null, null, List.of()), VideoConstants.PUBLISHED, 10, null, now);
+                        false, null, null, null, List.of(), List.of()), VideoConstants.PUBLISHED, 10, null, now);
         setId(video, 42L);
         return video;
     }

@@ -2,6 +2,7 @@ package org.bobine.catalog.internal;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +26,7 @@ final class FakeRequest implements ApiRequest {
     private Object body;
     private ApiUser user;
     private final Map<String, UploadedFile> files = new HashMap<>();
+    private final Map<String, String> headers = new HashMap<>();
 
     private FakeRequest(String method) {
         this.method = method;
@@ -117,10 +119,18 @@ final class FakeRequest implements ApiRequest {
                 Integer.parseInt(query.getOrDefault("count", "15")), column, descending);
     }
 
+    /** Adds a request header (names compare case-insensitively). */
+    FakeRequest header(String name, String value) {
+        headers.put(name.toLowerCase(Locale.ROOT), value);
+        return this;
+    }
+
     @Override
     public Optional<String> header(String name) {
-        return name.equalsIgnoreCase("Content-Type") && body != null ? Optional.of("application/json")
-                : Optional.empty();
+        if (name.equalsIgnoreCase("Content-Type") && body != null) {
+            return Optional.of("application/json");
+        }
+        return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
     }
 
     @Override

@@ -93,7 +93,7 @@ class VideoCatalogTest {
             UUID uuid = UUID.randomUUID();
             em.persist(new Video(uuid, channel, "https://peertube.example/w/" + uuid, new VideoFields.Metadata(name,
                     null, null, null, null, null, VideoConstants.PUBLIC, false, 1, true, false, null, null, null,
-                    List.of()), VideoConstants.PUBLISHED, 10, null, now));
+                    List.of(), List.of()), VideoConstants.PUBLISHED, 10, null, now));
         });
     }
 

@@ -56,7 +56,7 @@ class VideoFieldsTest {
         VideoFields.Metadata m = VideoFields.forCreation(json);
         assertThat(m).isEqualTo(new VideoFields.Metadata("Birds of prey", "Hawks and owls", "Thanks", 16, 7, "fr", 1,
                 true, 3, false, true, Instant.parse("2019-03-04T05:06:07Z"), Instant.parse("2030-01-01T00:00:00Z"), 2,
-                List.of("hawk", "owl")));
+                List.of("hawk", "owl"), List.of()));
 
         Map<String, String> form = Map.of("name", "Birds", "category", "16", "privacy", "2", "nsfw", "true",
                 "scheduleUpdate[updateAt]", "2030-01-01", "tags", "hawk", "originallyPublishedAt", "2019-03-04");
@@ -99,8 +99,13 @@ class VideoFieldsTest {
                 .containsEntry("licence", "Should have correct video licence")
                 .containsEntry("language", "Should have correct video language")
                 .containsEntry("privacy", "Should have correct video privacy");
-        assertThat(invalid(Map.of("name", "abc", "privacy", 5))).as("no video passwords yet")
-                .containsOnlyKeys("privacy");
+        assertThat(invalid(Map.of("name", "abc", "privacy", 5))).as("password protected needs passwords")
+                .containsOnly(Map.entry("videoPasswords", "Video passwords are missing."));
+        assertThat(invalid(Map.of("name", "abc", "privacy", 5, "videoPasswords", List.of("ok", "x"))))
+                .containsOnlyKeys("videoPasswords");
+        assertThat(invalid(Map.of("name", "abc", "privacy", 5, "videoPasswords", List.of("ok")))).isEmpty();
+        assertThat(invalid(Map.of("name", "abc", "privacy", 1, "videoPasswords", List.of()))).as("ignored")
+                .isEmpty();
         assertThat(invalid(Map.of("name", "abc", "language", "ase"))).isEmpty();
     }
 

@@ -22,7 +22,7 @@ class VideoJsonTest {
         VideoChannel channel = new VideoChannel(actor, CatalogJsonTest.localAccount(), "Main alice channel", null,
                 null, CREATED);
         VideoFields.Metadata metadata = new VideoFields.Metadata("Birds", description, "Thanks", 16, null, "fr",
-                privacy, false, 2, true, false, null, null, null, List.of("owl"));
+                privacy, false, 2, true, false, null, null, null, List.of("owl"), List.of());
         return new Video(UUID_, channel, BASE + "/videos/watch/" + UUID_, metadata, VideoConstants.PUBLISHED, 42,
                 1.7778, CREATED);
     }

@@ -202,6 +202,38 @@ class AvatarsIT {
                 png(100, 100)).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void aChannelBannerIsUploadedInPeerTubesSizesServedAndDeleted() throws Exception {
+        String path = "/api/v1/video-channels/owner_channel/banner";
+        JsonNode banners = ok(upload("POST", path + "/pick", owner, "bannerfile", png(2400, 600))).path("banners");
+        assertThat(banners).hasSize(2);
+        List<String> sizes = new ArrayList<>();
+        for (JsonNode banner : banners) {
+            String file = banner.path("path").asText();
+            assertThat(file).matches("/lazy-static/banners/[0-9a-f-]{36}\\.jpg");
+            HttpResponse<byte[]> served = fetch(file);
+            assertThat(served.statusCode()).isEqualTo(200);
+            assertThat(served.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(served.body()));
+            sizes.add(image.getWidth() + "x" + image.getHeight());
+            assertThat(banner.path("width").asInt()).isEqualTo(image.getWidth());
+        }
+        assertThat(sizes).containsExactly("1920x317", "600x100");
+        JsonNode channel = ok(instance.call("GET", "/api/v1/video-channels/owner_channel", null, null));
+        assertThat(paths(channel.path("banners"))).isEqualTo(paths(banners));
+        assertThat(paths(channel.path("avatars"))).as("avatars are apart").doesNotContainAnyElementsOf(paths(banners));
+        assertThat(upload("POST", path + "/pick", owner, "avatarfile", png(600, 100)).statusCode())
+                .as("the banner's field is bannerfile").isEqualTo(400);
+        assertThat(upload("POST", path + "/pick", other, "bannerfile", png(600, 100)).statusCode())
+                .isEqualTo(403);
+
+        HttpResponse<String> removed = instance.call("DELETE", path, owner, null);
+        assertThat(removed.statusCode()).as(removed.body()).isEqualTo(204);
+        assertGone(paths(banners));
+        assertThat(ok(instance.call("GET", "/api/v1/video-channels/owner_channel", null, null)).path("banners"))
+                .isEmpty();
+    }
+
     /** Who may change which avatar: the rows of this feature's rights matrix. */
     @Test
     void rights() throws Exception {

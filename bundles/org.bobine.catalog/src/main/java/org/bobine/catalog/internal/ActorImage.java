@@ -12,9 +12,11 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import org.bobine.storage.api.FileStore;
+
 /**
- * One size of an actor's avatar (or, later, banner): a file of the {@code avatars} storage area under a random
- * name that is never reused.
+ * One size of an actor's avatar or banner: a file of the {@code avatars} or {@code banners} storage area under a
+ * random name that is never reused.
  */
 @Entity
 @Table(name = "catalog_actor_image")
@@ -23,6 +25,8 @@ public class ActorImage {
     /** PeerTube's {@code ActorImageType}. */
     static final int AVATAR = 1;
     static final int BANNER = 2;
+    /** The file store's area of banners (avatars are in {@code FileStore.AVATARS}). */
+    static final String BANNERS_AREA = "banners";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -61,6 +65,16 @@ public class ActorImage {
         this.height = height;
         this.createdAt = createdAt;
         this.updatedAt = createdAt;
+    }
+
+    /** @return the file store's area of this image's file */
+    String area() {
+        return type == BANNER ? BANNERS_AREA : FileStore.AVATARS;
+    }
+
+    /** @return the public path of this image's file */
+    String path() {
+        return (type == BANNER ? AvatarFilesServlet.BANNERS_PREFIX : AvatarFilesServlet.PREFIX) + fileName;
     }
 
     int type() {

@@ -12,7 +12,6 @@ import java.util.Set;
 import jakarta.persistence.EntityManager;
 
 import org.bobine.persistence.api.TransactionService;
-import org.bobine.storage.api.FileStore;
 import org.bobine.web.api.ApiException;
 import org.bobine.web.api.InstanceAddress;
 import org.osgi.service.component.annotations.Activate;
@@ -150,7 +149,9 @@ public class Actors {
         List<ActorImage> images = em.createQuery("select i from ActorImage i where i.actor = :actor",
                 ActorImage.class).setParameter("actor", actor).getResultList();
         images.forEach(em::remove);
-        StoredFileSweeper.schedule(em, FileStore.AVATARS, images.stream().map(ActorImage::fileName).toList());
+        for (ActorImage image : images) {
+            StoredFileSweeper.schedule(em, image.area(), List.of(image.fileName()));
+        }
     }
 
     /**

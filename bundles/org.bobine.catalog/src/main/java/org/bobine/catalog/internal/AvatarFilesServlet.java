@@ -18,17 +18,20 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 /**
- * Serves the images of the catalog at PeerTube's {@code /lazy-static/avatars/{file}},
+ * Serves the images of the catalog at PeerTube's {@code /lazy-static/avatars/{file}}, {@code /lazy-static/banners/{file}},
  * {@code /lazy-static/thumbnails/{file}} and {@code /lazy-static/previews/{file}}, each from the file store's area of
  * that name. Names are random and never reused, so the files are cached for a year as immutable. Only names this
  * bundle writes are looked up; the web bundle's CORS filter opens {@code /lazy-static/*} to other origins.
  */
 @Component(service = Servlet.class)
-@HttpWhiteboardServletPattern({"/lazy-static/avatars/*", "/lazy-static/thumbnails/*", "/lazy-static/previews/*"})
+@HttpWhiteboardServletPattern({"/lazy-static/avatars/*", "/lazy-static/banners/*", "/lazy-static/thumbnails/*",
+    "/lazy-static/previews/*"})
 public class AvatarFilesServlet extends HttpServlet {
 
     /** The public path of the avatar files. */
     static final String PREFIX = "/lazy-static/avatars/";
+    /** The public path of the banner files. */
+    static final String BANNERS_PREFIX = "/lazy-static/banners/";
 
     private static final long serialVersionUID = 1L;
     private static final Pattern NAME = Pattern.compile("([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"
@@ -55,6 +58,7 @@ public class AvatarFilesServlet extends HttpServlet {
     static String areaOf(String servletPath) {
         return switch (servletPath == null ? "" : servletPath) {
             case "/lazy-static/avatars" -> FileStore.AVATARS;
+            case "/lazy-static/banners" -> ActorImage.BANNERS_AREA;
             case "/lazy-static/thumbnails" -> VideoUploads.THUMBNAILS;
             case "/lazy-static/previews" -> VideoUploads.PREVIEWS;
             default -> null;

@@ -60,7 +60,7 @@ final class CatalogJson {
         json.put("support", channel.support());
         json.put("isLocal", actor.isLocal());
         json.put("avatars", images(actor, ActorImage.AVATAR));
-        json.put("banners", List.of());
+        json.put("banners", images(actor, ActorImage.BANNER));
         json.put("hostRedundancyAllowed", false);
         json.put("followingCount", 0);
         json.put("followersCount", 0);
@@ -68,11 +68,6 @@ final class CatalogJson {
         json.put("createdAt", date(channel.createdAt()));
         json.put("updatedAt", date(channel.updatedAt()));
         return json;
-    }
-
-    /** The public path of an image file. */
-    static String imagePath(String fileName) {
-        return AvatarFilesServlet.PREFIX + fileName;
     }
 
     /** PeerTube's {@code ActorImage}s of one type, largest first. */
@@ -86,7 +81,7 @@ final class CatalogJson {
         String origin = url.getScheme() + "://" + url.getRawAuthority();
         return images.stream().map(image -> {
             Map<String, Object> json = new LinkedHashMap<>();
-            String path = imagePath(image.fileName());
+            String path = image.path();
             json.put("width", image.width());
             json.put("height", image.height());
             json.put("path", path);

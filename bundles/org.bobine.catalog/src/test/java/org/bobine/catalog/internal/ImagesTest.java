@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 class ImagesTest {
 
-    private static final int[] WIDTHS = AvatarRoutes.WIDTHS;
+    private static final int[] WIDTHS = ActorImageRoutes.WIDTHS;
 
     static byte[] picture(int width, int height, String format, boolean transparent) throws IOException {
         BufferedImage image = new BufferedImage(width, height,

@@ -135,7 +135,7 @@ class VideoCatalogTest {
         Map<String, Object> item = routes.list(FakeRequest.get()).data().get(0);
         assertThat(CatalogTest.<List<Map<String, Object>>>at(item, "account", "avatars")).singleElement()
                 .satisfies(a -> assertThat(a).containsEntry("width", 48).containsEntry("path",
-                        CatalogJson.imagePath("alice-48.png")));
+                        "/lazy-static/avatars/alice-48.png"));
 
         assertThat(status(() -> routes.get(FakeRequest.get().path("id", "999999")))).isEqualTo(404);
         assertThat(status(() -> routes.get(FakeRequest.get().path("id", UUID.randomUUID().toString()))))

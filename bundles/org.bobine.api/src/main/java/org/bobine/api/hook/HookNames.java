@@ -73,4 +73,73 @@ public final class HookNames {
 
     /** {@code DELETE /api/v1/videos/{id}} removed a video: parameters {@code {video: {id, uuid, name}}}. */
     public static final String VIDEO_DELETED = "action:api.video.deleted";
+
+    /** {@code GET /api/v1/accounts/{name}/videos}: as {@link #VIDEOS_LIST_RESULT}. */
+    public static final String ACCOUNT_VIDEOS_LIST_RESULT = "filter:api.accounts.videos.list.result";
+
+    /** {@code GET /api/v1/video-channels/{handle}/videos}: as {@link #VIDEOS_LIST_RESULT}. */
+    public static final String CHANNEL_VIDEOS_LIST_RESULT = "filter:api.video-channels.videos.list.result";
+
+    /** {@code GET /api/v1/users/me/videos}: as {@link #VIDEOS_LIST_RESULT}; {@code user} is always given. */
+    public static final String MY_VIDEOS_LIST_RESULT = "filter:api.user.me.videos.list.result";
+
+    /**
+     * {@code GET /api/v1/video-playlists/{id}/videos}: the value is {@code {total, data: [element…]}}, each element
+     * as PeerTube's {@code VideoPlaylistElement} (with its {@code video}); parameters as
+     * {@link #VIDEOS_LIST_RESULT}'s.
+     */
+    public static final String PLAYLIST_VIDEOS_LIST_RESULT = "filter:api.video-playlist.videos.list.result";
+
+    /**
+     * {@code GET /api/v1/videos/{id}/comment-threads}: the value is the answer,
+     * {@code {total, totalNotDeletedComments, data: [comment…]}}; parameters {@code {start, count, sort}} as given,
+     * {@code video: {id, uuid, name}}, and {@code user} when someone is logged in.
+     */
+    public static final String VIDEO_THREADS_LIST_RESULT = "filter:api.video-threads.list.result";
+
+    /**
+     * {@code GET /api/v1/videos/{id}/comment-threads/{threadId}}: the value is the thread, {@code {comment,
+     * children: [...]}}; parameters {@code video: {id, uuid, name}}, {@code threadId}, and {@code user} when someone
+     * is logged in.
+     */
+    public static final String VIDEO_THREAD_COMMENTS_LIST_RESULT = "filter:api.video-thread-comments.list.result";
+
+    /** {@code GET /api/v1/video-channels}: as {@link #VIDEOS_LIST_RESULT}, with channels. */
+    public static final String VIDEO_CHANNELS_LIST_RESULT = "filter:api.video-channels.list.result";
+
+    /**
+     * {@code GET /api/v1/video-channels/{handle}}: the value is the channel; parameters {@code {handle}}, and
+     * {@code user} when someone is logged in.
+     */
+    public static final String VIDEO_CHANNEL_GET_RESULT = "filter:api.video-channel.get.result";
+
+    /**
+     * A view was counted ({@code POST /api/v1/videos/{id}/views}, PeerTube's rule of one view per viewer and
+     * video within the hour): parameters {@code {video: {id, uuid, name}}}.
+     */
+    public static final String VIDEO_VIEWED = "action:api.video.viewed";
+
+    /**
+     * A caption was added or replaced ({@code PUT /api/v1/videos/{id}/captions/{lang}}): parameters
+     * {@code {caption: {language: {id, label}, captionPath}, video: {id, uuid, name}}}.
+     */
+    public static final String VIDEO_CAPTION_CREATED = "action:api.video-caption.created";
+
+    /** A caption was deleted: parameters as {@link #VIDEO_CAPTION_CREATED}'s, the caption as it was. */
+    public static final String VIDEO_CAPTION_DELETED = "action:api.video-caption.deleted";
+
+    /** {@code POST /api/v1/video-channels} created a channel: parameters {@code {videoChannel}}, the channel. */
+    public static final String VIDEO_CHANNEL_CREATED = "action:api.video-channel.created";
+
+    /** {@code PUT /api/v1/video-channels/{handle}} changed a channel: parameters {@code {videoChannel}}, changed. */
+    public static final String VIDEO_CHANNEL_UPDATED = "action:api.video-channel.updated";
+
+    /** {@code DELETE /api/v1/video-channels/{handle}} removed a channel: parameters {@code {videoChannel}}. */
+    public static final String VIDEO_CHANNEL_DELETED = "action:api.video-channel.deleted";
+
+    /**
+     * {@code POST /api/v1/video-playlists/{id}/videos} added a video to a playlist: parameters
+     * {@code {playlistElement: {id, position, startTimestamp, stopTimestamp}, video: {id, uuid, name}}}.
+     */
+    public static final String VIDEO_PLAYLIST_ELEMENT_CREATED = "action:api.video-playlist-element.created";
 }

@@ -12,6 +12,8 @@ import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
 
+import org.bobine.api.hook.HookNames;
+import org.bobine.api.hook.Hooks;
 import org.bobine.persistence.api.TransactionService;
 import org.bobine.storage.api.FileStore;
 import org.bobine.web.api.ApiException;
@@ -25,6 +27,8 @@ import org.bobine.web.api.UploadedFile;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +56,10 @@ public class CaptionRoutes implements ApiRoutes, ServerConfigContributor {
     private final TransactionService transactions;
     private final FileStore store;
     private final StoredFileSweeper sweeper;
+
+    /** The plugins' hooks; optional, so that the catalog runs without the plugins bundle. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile Hooks hooks;
     private final Map<String, Object> section = Map.of("videoCaption", Map.of("file",
             Map.of("size", Map.of("max", MAX_SIZE), "extensions", EXTENSIONS)));
 
@@ -108,22 +116,28 @@ public class CaptionRoutes implements ApiRoutes, ServerConfigContributor {
         } catch (IOException e) {
             throw new IllegalStateException("Could not store a caption", e);
         }
+        Map<String, Object> told;
         try {
-            transactions.run(em -> {
+            told = transactions.call(em -> {
                 Video video = manageable(em, ref, user);
                 var now = Actors.now();
                 Optional<VideoCaption> existing = caption(em, video, language);
+                VideoCaption caption;
                 if (existing.isPresent()) {
-                    StoredFileSweeper.schedule(em, VideoCaption.AREA, List.of(existing.get().replaceFile(name, now)));
+                    caption = existing.get();
+                    StoredFileSweeper.schedule(em, VideoCaption.AREA, List.of(caption.replaceFile(name, now)));
                 } else {
-                    em.persist(new VideoCaption(video, language, name, now));
+                    caption = new VideoCaption(video, language, name, now);
+                    em.persist(caption);
                 }
+                return Map.of("caption", json(caption), "video", CommentRoutes.hookVideo(video));
             });
         } catch (RuntimeException e) {
             deleteQuietly(name);
             throw e;
         }
         sweeper.sweepSoon();
+        CatalogHooks.announce(hooks, HookNames.VIDEO_CAPTION_CREATED, told);
         return null;
     }
 
@@ -131,15 +145,18 @@ public class CaptionRoutes implements ApiRoutes, ServerConfigContributor {
         ApiUser user = request.requireUser();
         VideoRoutes.VideoRef ref = VideoRoutes.ref(request.pathParam("id"));
         String language = language(request);
-        transactions.run(em -> {
+        Map<String, Object> told = transactions.call(em -> {
             Video video = VideoRoutes.find(em, ref);
             VideoCaption caption = caption(em, video, language)
                     .orElseThrow(() -> ApiException.notFound("Video caption not found"));
             VideoRoutes.requireLocalManageable(video, user);
+            Map<String, Object> before = Map.of("caption", json(caption), "video", CommentRoutes.hookVideo(video));
             em.remove(caption);
             StoredFileSweeper.schedule(em, VideoCaption.AREA, List.of(caption.fileName()));
+            return before;
         });
         sweeper.sweepSoon();
+        CatalogHooks.announce(hooks, HookNames.VIDEO_CAPTION_DELETED, told);
         return null;
     }
 

@@ -3,11 +3,14 @@ package org.bobine.catalog.internal;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 
+import org.bobine.api.hook.HookNames;
+import org.bobine.api.hook.Hooks;
 import org.bobine.catalog.internal.ChannelFields.ChannelUpdate;
 import org.bobine.catalog.internal.ChannelFields.NewChannel;
 import org.bobine.persistence.api.TransactionService;
@@ -22,6 +25,8 @@ import org.bobine.web.api.UserRight;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * Video channels: {@code GET/POST /api/v1/video-channels}, {@code GET/PUT/DELETE /api/v1/video-channels/{handle}}.
@@ -38,6 +43,10 @@ public class ChannelRoutes implements ApiRoutes {
     private final Actors actors;
     private final TransactionService transactions;
     private final ChannelSettings settings;
+
+    /** The plugins' hooks; optional, so that the catalog runs without the plugins bundle. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile Hooks hooks;
 
     @Activate
     public ChannelRoutes(@Reference Actors actors, @Reference ChannelSettings settings) {
@@ -58,7 +67,8 @@ public class ChannelRoutes implements ApiRoutes {
     Page<Map<String, Object>> list(ApiRequest request) {
         Pagination page = request.pagination(SORTS.keySet(), "-createdAt");
         String host = actors.localHost();
-        return transactions.read(em -> page(em, null, page, host));
+        return CatalogHooks.filterPage(hooks, HookNames.VIDEO_CHANNELS_LIST_RESULT,
+                transactions.read(em -> page(em, null, page, host)), request);
     }
 
     /** A page of channels, of one account or of all ({@code accountId} null). */
@@ -102,36 +112,62 @@ public class ChannelRoutes implements ApiRoutes {
             }
             throw e;
         }
+        announce(HookNames.VIDEO_CHANNEL_CREATED, id);
         return Map.of("videoChannel", Map.of("id", id));
+    }
+
+    /** Queues an action hook on a channel, told as its document, once its transaction has committed. */
+    private void announce(String hook, long channelId) {
+        Hooks current = hooks;
+        if (current != null && current.has(hook)) {
+            String host = actors.localHost();
+            transactions.read(em -> Optional.ofNullable(em.find(VideoChannel.class, channelId))
+                    .map(channel -> CatalogJson.channel(channel, host)))
+                    .ifPresent(channel -> CatalogHooks.announce(current, hook, Map.of("videoChannel", channel)));
+        }
     }
 
     Map<String, Object> get(ApiRequest request) {
         String host = actors.localHost();
-        return transactions.read(em -> CatalogJson.channel(find(em, request), host));
+        Map<String, Object> channel = transactions.read(em -> CatalogJson.channel(find(em, request), host));
+        return CatalogHooks.filterDocument(hooks, HookNames.VIDEO_CHANNEL_GET_RESULT, channel, request,
+                Map.of("handle", request.pathParam("handle")));
     }
 
     Object update(ApiRequest request) {
         ApiUser user = request.requireUser();
         ChannelUpdate change = ChannelFields.forUpdate(ChannelFields.read(request));
-        transactions.run(em -> {
+        long id = transactions.call(em -> {
             VideoChannel channel = manageable(em, request, user);
             channel.update(change.displayName() == null ? channel.displayName() : change.displayName(),
                     change.descriptionGiven() ? change.description() : channel.description(),
                     change.supportGiven() ? change.support() : channel.support(), Actors.now());
-            // bulkVideosSupportUpdate: the support text of the channel's videos follows once videos exist.
+            if (change.bulkVideosSupportUpdate()) {
+                // As PeerTube: the channel's videos take its support text (the answers shared for a moment
+                // catch up within seconds).
+                em.createQuery("update Video v set v.support = :support, v.updatedAt = :now "
+                        + "where v.channel = :channel").setParameter("support", channel.support())
+                        .setParameter("now", Actors.now()).setParameter("channel", channel).executeUpdate();
+            }
+            return channel.id();
         });
+        announce(HookNames.VIDEO_CHANNEL_UPDATED, id);
         return null;
     }
 
     Object remove(ApiRequest request) {
         ApiUser user = request.requireUser();
-        transactions.run(em -> {
+        String host = actors.localHost();
+        Map<String, Object> removed = transactions.call(em -> {
             VideoChannel channel = manageable(em, request, user);
             if (Actors.countChannelsOf(em, channel.account().id()) <= 1) {
                 throw new ApiException(409, null, "Cannot remove the last channel of this user");
             }
+            Map<String, Object> json = CatalogJson.channel(channel, host);
             Actors.removeChannel(em, channel);
+            return json;
         });
+        CatalogHooks.announce(hooks, HookNames.VIDEO_CHANNEL_DELETED, Map.of("videoChannel", removed));
         return null;
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -112,9 +113,11 @@ public class CommentRoutes implements ApiRoutes {
         VideoRoutes.VideoRef ref = VideoRoutes.ref(request.pathParam("id"));
         Pagination page = request.pagination(THREAD_SORTS, "-createdAt");
         ApiUser user = request.user().orElse(null);
-        return transactions.read(em -> {
+        AtomicReference<Map<String, Object>> seen = new AtomicReference<>();
+        Map<String, Object> threads = transactions.read(em -> {
             Video video = VideoRoutes.find(em, ref);
             VideoRoutes.checkCanSee(em, video, ref, request);
+            seen.set(hookVideo(video));
             if (video.commentsPolicy() == VideoConstants.COMMENTS_DISABLED) {
                 return threadPage(0, 0, List.of());
             }
@@ -147,6 +150,8 @@ public class CommentRoutes implements ApiRoutes {
             }
             return threadPage(total, notDeleted, data);
         });
+        return CatalogHooks.filterDocument(hooks, HookNames.VIDEO_THREADS_LIST_RESULT, threads, request,
+                Map.of("video", seen.get()));
     }
 
     private static Map<String, Object> threadPage(long total, long notDeleted, List<Map<String, Object>> data) {
@@ -179,7 +184,8 @@ public class CommentRoutes implements ApiRoutes {
         VideoRoutes.VideoRef ref = VideoRoutes.ref(request.pathParam("id"));
         long threadId = commentId(request, "threadId");
         ApiUser user = request.user().orElse(null);
-        return transactions.read(em -> {
+        AtomicReference<Map<String, Object>> seen = new AtomicReference<>();
+        Map<String, Object> thread = transactions.read(em -> {
             Video video = VideoRoutes.find(em, ref);
             VideoComment root = withAuthor(em, threadId).filter(c -> c.video().id().equals(video.id()))
                     .orElseThrow(() -> ApiException.notFound("Video comment thread not found"));
@@ -187,6 +193,7 @@ public class CommentRoutes implements ApiRoutes {
                 throw ApiException.badRequest("Video comment is not a thread.");
             }
             VideoRoutes.checkCanSee(em, video, ref, request);
+            seen.set(hookVideo(video));
             Reader reader = reader(em, video, user);
             if (video.commentsPolicy() == VideoConstants.COMMENTS_DISABLED
                     || root.heldForReview() && !reader.seesHeld() && !isAuthor(root, reader.accountId())) {
@@ -203,6 +210,8 @@ public class CommentRoutes implements ApiRoutes {
             return CommentJson.tree(root, replies, c -> CommentJson.comment(c,
                     c == root ? rootCounts : CommentJson.Counts.NONE, actors.localHost()));
         });
+        return CatalogHooks.filterDocument(hooks, HookNames.VIDEO_THREAD_COMMENTS_LIST_RESULT, thread, request,
+                Map.of("video", seen.get(), "threadId", threadId));
     }
 
     Map<String, Object> createThread(ApiRequest request) {
@@ -250,10 +259,7 @@ public class CommentRoutes implements ApiRoutes {
 
     /** Queues the plugins' action hook on a comment, as its JSON, once its transaction has committed. */
     private void announce(String hook, Object comment) {
-        Hooks current = hooks;
-        if (current != null && current.has(hook)) {
-            current.action(hook, Map.of("comment", comment));
-        }
+        CatalogHooks.announce(hooks, hook, Map.of("comment", comment));
     }
 
     /**
@@ -278,7 +284,7 @@ public class CommentRoutes implements ApiRoutes {
             parentComment.put("accountId", parent.account() == null ? null : parent.account().id());
             params.put("parentComment", parentComment);
         }
-        params.put("user", Map.of("id", user.id(), "username", user.username(), "role", user.role()));
+        params.put("user", CatalogHooks.user(user));
         AcceptResult result = current.accept(hook, params);
         if (!result.accepted()) {
             throw ApiException.forbidden(result.errorMessage() != null ? result.errorMessage()

@@ -15,6 +15,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 
+import org.bobine.api.hook.HookNames;
+import org.bobine.api.hook.Hooks;
 import org.bobine.catalog.internal.PlaylistFields.ElementUpdate;
 import org.bobine.catalog.internal.PlaylistFields.NewElement;
 import org.bobine.catalog.internal.PlaylistFields.NewPlaylist;
@@ -32,6 +34,8 @@ import org.bobine.web.api.UserRight;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * Video playlists, as PeerTube serves them: {@code GET/POST /video-playlists}, {@code GET/PUT/DELETE
@@ -65,6 +69,10 @@ public class PlaylistRoutes implements ApiRoutes {
     private final Videos videos;
     private final Actors actors;
     private final TransactionService transactions;
+
+    /** The plugins' hooks; optional, so that the catalog runs without the plugins bundle. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile Hooks hooks;
 
     @Activate
     public PlaylistRoutes(@Reference Videos videos) {
@@ -273,7 +281,7 @@ public class PlaylistRoutes implements ApiRoutes {
         Optional<ApiUser> user = request.user();
         Pagination page = request.pagination(Set.of("position"), "position");
         String host = actors.localHost();
-        return transactions.read(em -> {
+        return CatalogHooks.filterPage(hooks, HookNames.PLAYLIST_VIDEOS_LIST_RESULT, transactions.read(em -> {
             VideoPlaylist playlist = find(em, ref);
             checkCanSee(playlist, ref, user.orElse(null));
             List<VideoPlaylistElement> elements = em.createQuery("select e from VideoPlaylistElement e "
@@ -302,7 +310,7 @@ public class PlaylistRoutes implements ApiRoutes {
                         : null));
             }
             return Page.of(total, data);
-        });
+        }), request);
     }
 
     Map<String, Object> addElement(ApiRequest request) {
@@ -315,6 +323,7 @@ public class PlaylistRoutes implements ApiRoutes {
         } catch (ApiException e) {
             throw ApiException.invalidParam("videoId", "Should have a valid video id");
         }
+        Map<String, Object> told = new LinkedHashMap<>();
         long id = transactions.call(em -> {
             VideoPlaylist playlist = lockManageable(em, ref, user);
             Video video = VideoRoutes.find(em, videoRef);
@@ -330,8 +339,16 @@ public class PlaylistRoutes implements ApiRoutes {
             em.persist(element);
             playlist.touch(Actors.now());
             em.flush();
+            Map<String, Object> playlistElement = new LinkedHashMap<>();
+            playlistElement.put("id", element.id());
+            playlistElement.put("position", position);
+            playlistElement.put("startTimestamp", wanted.startTimestamp());
+            playlistElement.put("stopTimestamp", wanted.stopTimestamp());
+            told.put("playlistElement", playlistElement);
+            told.put("video", CommentRoutes.hookVideo(video));
             return element.id();
         });
+        CatalogHooks.announce(hooks, HookNames.VIDEO_PLAYLIST_ELEMENT_CREATED, told);
         return Map.of("videoPlaylistElement", Map.of("id", id));
     }
 

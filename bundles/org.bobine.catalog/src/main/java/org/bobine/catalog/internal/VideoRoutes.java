@@ -108,53 +108,36 @@ public class VideoRoutes implements ApiRoutes {
     }
 
     /** Runs {@code filter:api.videos.list.result} on a page, as PeerTube's {@code {total, data}}. */
-    @SuppressWarnings("unchecked")
     static Page<Map<String, Object>> filterList(Hooks hooks, Page<Map<String, Object>> page, ApiRequest request) {
-        if (hooks == null || !hooks.has(HookNames.VIDEOS_LIST_RESULT)) {
-            return page;
-        }
-        Map<String, Object> params = new LinkedHashMap<>();
-        for (String name : List.of("start", "count", "sort")) {
-            request.query(name).ifPresent(value -> params.put(name, value));
-        }
-        request.user().ifPresent(user -> params.put("user", Map.of("id", user.id(), "username", user.username(),
-                "role", user.role())));
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("total", page.total());
-        result.put("data", page.data());
-        result = hooks.filter(HookNames.VIDEOS_LIST_RESULT, result, params);
-        List<Map<String, Object>> data = result.get("data") instanceof List<?> list
-                ? list.stream().filter(Map.class::isInstance).map(v -> (Map<String, Object>) v).toList()
-                : page.data();
-        Long total = result.get("total") instanceof Number n ? n.longValue() : page.total();
-        return new Page<>(total, data);
+        return CatalogHooks.filterPage(hooks, HookNames.VIDEOS_LIST_RESULT, page, request);
     }
 
     Page<Map<String, Object>> accountVideos(ApiRequest request) {
         VideoList list = VideoList.of(request, VideoList.Scope.ACCOUNT, defaultNsfwPolicy())
                 .trendingDays(trendingDays());
-        return transactions.read(em -> {
+        return CatalogHooks.filterPage(hooks, HookNames.ACCOUNT_VIDEOS_LIST_RESULT, transactions.read(em -> {
             Account account = actors.findAccount(em, request.pathParam("name"))
                     .orElseThrow(() -> ApiException.notFound("Account not found"));
             return list.page(em, account.id(), videos.baseUrl(), actors.localHost());
-        });
+        }), request);
     }
 
     Page<Map<String, Object>> channelVideos(ApiRequest request) {
         VideoList list = VideoList.of(request, VideoList.Scope.CHANNEL, defaultNsfwPolicy())
                 .trendingDays(trendingDays());
-        return transactions.read(em -> {
+        return CatalogHooks.filterPage(hooks, HookNames.CHANNEL_VIDEOS_LIST_RESULT, transactions.read(em -> {
             VideoChannel channel = actors.findChannel(em, request.pathParam("handle"))
                     .orElseThrow(() -> ApiException.notFound("Video channel not found"));
             return list.page(em, channel.id(), videos.baseUrl(), actors.localHost());
-        });
+        }), request);
     }
 
     Page<Map<String, Object>> myVideos(ApiRequest request) {
         ApiUser user = request.requireUser();
         VideoList list = VideoList.of(request, VideoList.Scope.MINE, defaultNsfwPolicy())
                 .trendingDays(trendingDays());
-        return transactions.read(em -> list.page(em, user.id(), videos.baseUrl(), actors.localHost()));
+        return CatalogHooks.filterPage(hooks, HookNames.MY_VIDEOS_LIST_RESULT,
+                transactions.read(em -> list.page(em, user.id(), videos.baseUrl(), actors.localHost())), request);
     }
 
     Map<String, Object> get(ApiRequest request) {
@@ -235,10 +218,7 @@ public class VideoRoutes implements ApiRoutes {
 
     /** Queues the plugins' action hook on a video, told as {@code {video: {id, uuid, name}}}, after its commit. */
     private void announce(String hook, Map<String, Object> video) {
-        Hooks current = hooks;
-        if (current != null && current.has(hook)) {
-            current.action(hook, Map.of("video", video));
-        }
+        CatalogHooks.announce(hooks, hook, Map.of("video", video));
     }
 
     private int trendingDays() {

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 
 import jakarta.persistence.EntityManager;
 
+import org.bobine.api.hook.HookNames;
+import org.bobine.api.hook.Hooks;
 import org.bobine.persistence.api.TransactionService;
 import org.bobine.web.api.ApiException;
 import org.bobine.web.api.ApiRequest;
@@ -24,6 +26,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +57,7 @@ public class VideoViews implements ApiRoutes, ServerConfigContributor {
     private static final Logger LOG = LoggerFactory.getLogger(VideoViews.class);
 
     /** What the views of a video need to know of it, cached so that a view costs no query. */
-    private record VideoInfo(long id, int duration, long loadedAt) {
+    private record VideoInfo(long id, int duration, String uuid, String name, long loadedAt) {
     }
 
     private static final int MAX_CACHED_VIDEOS = 10_000;
@@ -70,6 +74,10 @@ public class VideoViews implements ApiRoutes, ServerConfigContributor {
     };
     private final ScheduledExecutorService flusher;
     private final LongConsumer written;
+
+    /** The plugins' hooks; optional, so that the catalog runs without the plugins bundle. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile Hooks hooks;
 
     @Activate
     public VideoViews(@Reference Videos videos) {
@@ -139,7 +147,10 @@ public class VideoViews implements ApiRoutes, ServerConfigContributor {
             throw ApiException.invalidParam("currentTime", "Current time is invalid");
         }
         String viewer = request.remoteAddress() + (session == null ? "" : " " + session);
-        counter.watched(video.id(), video.duration(), viewer, position, event != null, now);
+        if (counter.watched(video.id(), video.duration(), viewer, position, event != null, now)) {
+            CatalogHooks.announce(hooks, HookNames.VIDEO_VIEWED, Map.of("video", Map.of("id", video.id(),
+                    "uuid", video.uuid(), "name", video.name())));
+        }
         return null;
     }
 
@@ -170,11 +181,12 @@ public class VideoViews implements ApiRoutes, ServerConfigContributor {
         if (cached != null && now - cached.loadedAt() < VIDEO_CACHE_MILLIS) {
             return cached;
         }
-        Object[] row = transactions.read(em -> em.createQuery("select v.id, v.duration from Video v where "
+        Object[] row = transactions.read(em -> em.createQuery("select v.id, v.duration, v.uuid, v.name from Video v where "
                 + (ref.id() != null ? "v.id = :key" : "v.uuid = :key"), Object[].class)
                 .setParameter("key", ref.id() != null ? ref.id() : ref.uuid()).getResultStream().findFirst()
                 .orElseThrow(() -> ApiException.notFound("Video not found")));
-        VideoInfo loaded = new VideoInfo(((Number) row[0]).longValue(), ((Number) row[1]).intValue(), now);
+        VideoInfo loaded = new VideoInfo(((Number) row[0]).longValue(), ((Number) row[1]).intValue(),
+                row[2].toString(), (String) row[3], now);
         synchronized (videos) {
             videos.put(ref, loaded);
         }

@@ -234,6 +234,18 @@ class AvatarsIT {
                 .isEmpty();
     }
 
+    @Test
+    void aWebpPictureIsAccepted() throws Exception {
+        byte[] webp;
+        try (var in = AvatarsIT.class.getClassLoader().getResourceAsStream("images/testsrc-320x240-lossy.webp")) {
+            webp = in.readAllBytes();
+        }
+        JsonNode avatars = ok(upload("POST", "/api/v1/users/me/avatar/pick", other, "avatarfile", webp))
+                .path("avatars");
+        assertThat(avatars).extracting(a -> a.path("width").asInt()).containsExactly(120, 48);
+        assertThat(fetch(avatars.get(0).path("path").asText()).statusCode()).isEqualTo(200);
+    }
+
     /** Who may change which avatar: the rows of this feature's rights matrix. */
     @Test
     void rights() throws Exception {
@@ -305,6 +317,6 @@ class AvatarsIT {
         assertThat(avatar.path("size").path("max").asLong()).isEqualTo(4194304);
         List<String> extensions = new ArrayList<>();
         avatar.path("extensions").forEach(e -> extensions.add(e.asText()));
-        assertThat(extensions).containsExactly(".png", ".jpeg", ".jpg", ".gif");
+        assertThat(extensions).containsExactly(".png", ".jpeg", ".jpg", ".gif", ".webp");
     }
 }

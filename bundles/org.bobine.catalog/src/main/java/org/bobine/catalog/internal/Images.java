@@ -19,12 +19,15 @@ import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.event.IIOReadWarningListener;
+import javax.imageio.spi.ImageReaderSpi;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 
+import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;
+
 /**
- * The image work of avatars: decode an upload with the JDK's ImageIO (PNG, JPEG, GIF), checking its content and
- * its declared dimensions before decoding any pixel; crop it to a centred square; scale it down to each wanted
+ * The image work of avatars: decode an upload with the JDK's ImageIO (PNG, JPEG, GIF) or TwelveMonkeys' WebP
+ * reader, checking its content and its declared dimensions before decoding any pixel; crop it to a centred square; scale it down to each wanted
  * width in successive halvings (bilinear steps, which average like an area filter and keep the result sharp);
  * encode it as JPEG, or as PNG when it has transparent pixels.
  *
@@ -35,9 +38,12 @@ import javax.imageio.stream.ImageOutputStream;
 final class Images {
 
     /** The JDK's formats that are accepted, by ImageIO's format name in lower case. */
-    static final Set<String> FORMATS = Set.of("png", "jpeg", "gif");
+    static final Set<String> FORMATS = Set.of("png", "jpeg", "gif", "webp");
     /** The file extensions accepted for images, as {@code /api/v1/config} lists them. */
-    static final List<String> EXTENSIONS = List.of(".png", ".jpeg", ".jpg", ".gif");
+    static final List<String> EXTENSIONS = List.of(".png", ".jpeg", ".jpg", ".gif", ".webp");
+    private static final String NOT_SUPPORTED = "This file is not a supported image (PNG, JPEG, GIF or WebP)";
+    /** WebP, which the JDK does not read: TwelveMonkeys' reader, lossy and lossless. */
+    private static final ImageReaderSpi WEBP = new WebPImageReaderSpi();
     /** A picture may declare at most this many pixels: more is a decompression bomb, or useless for an avatar. */
     static final long MAX_PIXELS = 50_000_000L;
     static final float JPEG_QUALITY = 0.9f;
@@ -115,20 +121,24 @@ final class Images {
      *         damaged or truncated
      */
     static BufferedImage decode(byte[] data) throws InvalidImage {
-        if (data.length >= 12 && new String(data, 0, 4, StandardCharsets.ISO_8859_1).equals("RIFF")
-                && new String(data, 8, 4, StandardCharsets.ISO_8859_1).equals("WEBP")) {
-            throw new InvalidImage("WebP images are not supported; send a PNG, JPEG or GIF image");
-        }
+        boolean webp = data.length >= 12 && new String(data, 0, 4, StandardCharsets.ISO_8859_1).equals("RIFF")
+                && new String(data, 8, 4, StandardCharsets.ISO_8859_1).equals("WEBP");
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(data))) {
-            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
-            if (readers == null || !readers.hasNext()) {
-                throw new InvalidImage("This file is not a supported image (PNG, JPEG or GIF)");
+            ImageReader reader;
+            if (webp) {
+                // Not through ImageIO's registry, which does not see this bundle's classes.
+                reader = WEBP.createReaderInstance();
+            } else {
+                Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+                if (readers == null || !readers.hasNext()) {
+                    throw new InvalidImage(NOT_SUPPORTED);
+                }
+                reader = readers.next();
             }
-            ImageReader reader = readers.next();
             try {
                 String format = reader.getFormatName().toLowerCase(Locale.ROOT);
                 if (!FORMATS.contains(format)) {
-                    throw new InvalidImage("This file is not a supported image (PNG, JPEG or GIF)");
+                    throw new InvalidImage(NOT_SUPPORTED);
                 }
                 reader.setInput(in, true, true);
                 int width = reader.getWidth(0);

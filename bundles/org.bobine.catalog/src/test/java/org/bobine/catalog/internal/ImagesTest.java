@@ -91,9 +91,28 @@ class ImagesTest {
         byte[] text = "this is not an image at all".getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> Images.squares(text, WIDTHS)).isInstanceOf(Images.InvalidImage.class);
         assertThatThrownBy(() -> Images.squares(new byte[0], WIDTHS)).isInstanceOf(Images.InvalidImage.class);
-        byte[] webp = "RIFF\0\0\0\0WEBPVP8 ".getBytes(StandardCharsets.ISO_8859_1);
-        assertThatThrownBy(() -> Images.squares(webp, WIDTHS)).isInstanceOf(Images.InvalidImage.class)
-                .hasMessageContaining("WebP");
+        byte[] brokenWebp = "RIFF\0\0\0\0WEBPVP8 ".getBytes(StandardCharsets.ISO_8859_1);
+        assertThatThrownBy(() -> Images.squares(brokenWebp, WIDTHS)).isInstanceOf(Images.InvalidImage.class)
+                .hasMessageContaining("damaged or truncated");
+    }
+
+    @Test
+    void webpPicturesLossyAndLosslessAreRead() throws Exception {
+        byte[] lossy = resource("images/testsrc-320x240-lossy.webp");
+        List<Images.Encoded> squares = Images.squares(lossy, WIDTHS);
+        assertThat(squares).extracting(Images.Encoded::width).containsExactly(120, 48);
+        assertThat(read(squares.get(0)).getHeight()).isEqualTo(120);
+        Images.Encoded cover = Images.cover(resource("images/testsrc-64x48-lossless.webp"), 280, 157);
+        assertThat(cover.extension()).isEqualTo("jpg");
+        assertThat(read(cover).getWidth()).isEqualTo(280);
+        byte[] truncated = java.util.Arrays.copyOf(lossy, lossy.length / 2);
+        assertThatThrownBy(() -> Images.squares(truncated, WIDTHS)).isInstanceOf(Images.InvalidImage.class);
+    }
+
+    private static byte[] resource(String name) throws Exception {
+        try (var in = ImagesTest.class.getClassLoader().getResourceAsStream(name)) {
+            return in.readAllBytes();
+        }
     }
 
     @Test

@@ -251,10 +251,6 @@ public class VideoRoutes implements ApiRoutes {
     }
 
     /**
-     * PeerTube's rules: private videos for their owner and holders of {@link UserRight#SEE_ALL_VIDEOS}; internal
-     * ones for any user; unlisted ones for anyone who has their UUID (by number, as private ones).
-     */
-    /**
      * Whether the caller may see a video, as PeerTube decides: private videos for their owner and holders of
      * {@code SEE_ALL_VIDEOS}, internal ones for any user, unlisted ones by UUID, password-protected ones for their
      * owner, holders of {@code SEE_ALL_VIDEOS} and whoever gives one of their passwords.
@@ -281,7 +277,12 @@ public class VideoRoutes implements ApiRoutes {
         checkCanSee(video, ref, user);
     }
 
-    /** {@link #checkCanSee(EntityManager, Video, VideoRef, ApiRequest)} without a password. */
+    /**
+     * {@link #checkCanSee(EntityManager, Video, VideoRef, ApiRequest)} without a password: private videos for their
+     * owner and holders of {@link UserRight#SEE_ALL_VIDEOS}; internal ones for any user; unlisted ones for anyone who
+     * has their UUID (by number, as private ones); password-protected ones for their owner and holders of
+     * {@code SEE_ALL_VIDEOS}.
+     */
     static void checkCanSee(Video video, VideoRef ref, ApiUser user) {
         int privacy = video.privacy();
         boolean authRequired = privacy == VideoConstants.PRIVATE || privacy == VideoConstants.INTERNAL

@@ -2,6 +2,8 @@ package org.bobine.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import javax.imageio.ImageIO;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -170,5 +174,29 @@ class PlaylistsIT {
         assertThat(status("DELETE", playlist, viewer, null)).isEqualTo(403);
         assertThat(status("DELETE", playlist, root, null)).isEqualTo(204);
         assertThat(status("GET", playlist, null, null)).isEqualTo(404);
+    }
+    @Test
+    void aPlaylistGetsTheThumbnailItIsGiven() throws Exception {
+        BufferedImage picture = new BufferedImage(640, 360,
+                BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(picture, "png", png);
+        JsonNode created = ok(multipart("/api/v1/video-playlists", Map.of("displayName", "Sea birds",
+                "privacy", "1", "videoChannelId", String.valueOf(channel)), "thumbnailfile", png.toByteArray()))
+                .path("videoPlaylist");
+        String playlist = "/api/v1/video-playlists/" + created.path("uuid").asText();
+        String path = ok(instance.call("GET", playlist, null, null)).path("thumbnailPath").asText();
+        assertThat(path).matches("/lazy-static/thumbnails/[0-9a-f-]{36}\\.jpg");
+        HttpResponse<byte[]> served = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://localhost:" + instance.port + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(served.statusCode()).isEqualTo(200);
+        BufferedImage thumbnail = ImageIO.read(new ByteArrayInputStream(
+                served.body()));
+        assertThat(thumbnail.getWidth() + "x" + thumbnail.getHeight()).isEqualTo("280x157");
+
+        assertThat(multipart("/api/v1/video-playlists", Map.of("displayName", "Broken", "privacy", "1",
+                "videoChannelId", String.valueOf(channel)), "thumbnailfile", new byte[] {1, 2, 3}).statusCode())
+                .as("not a picture").isEqualTo(400);
+        assertThat(status("DELETE", playlist, root, null)).isEqualTo(204);
     }
 }

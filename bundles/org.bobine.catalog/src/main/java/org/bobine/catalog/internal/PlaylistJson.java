@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * Playlists in PeerTube's shapes: {@code VideoPlaylist}, and {@code VideoPlaylistElement} whose {@code type} says
  * whether its video can be shown. The playlist's owner account and channel must be loaded with their actors.
- * Playlists have no thumbnail yet ({@code thumbnailPath} is null).
+ * A playlist's {@code thumbnailPath} is its uploaded thumbnail, else the thumbnail of its first video that anyone may
+ * see ({@link PlaylistRoutes}), else {@code null}.
  */
 final class PlaylistJson {
 
@@ -19,11 +20,25 @@ final class PlaylistJson {
     static final int ELEMENT_PRIVATE = 2;
     static final int ELEMENT_UNAVAILABLE = 3;
 
+    /** Where thumbnails are served, videos' and playlists' alike. */
+    static final String THUMBNAILS_PATH = "/lazy-static/thumbnails/";
+
     private PlaylistJson() {
     }
 
     /** PeerTube's {@code VideoPlaylist}. */
     static Map<String, Object> playlist(VideoPlaylist playlist, long videosLength, String localHost) {
+        return playlist(playlist, videosLength, null, localHost);
+    }
+
+    /**
+     * PeerTube's {@code VideoPlaylist}.
+     *
+     * @param firstVideoThumbnail the thumbnail of the playlist's first video that anyone may see, shown when the
+     *        playlist has none of its own; {@code null} when there is none
+     */
+    static Map<String, Object> playlist(VideoPlaylist playlist, long videosLength, String firstVideoThumbnail,
+            String localHost) {
         Map<String, Object> json = new LinkedHashMap<>(20);
         json.put("id", playlist.id());
         json.put("uuid", playlist.uuid().toString());
@@ -35,7 +50,8 @@ final class PlaylistJson {
         json.put("privacy", VideoConstants.label(playlist.privacy(), VideoConstants.PLAYLIST_PRIVACIES));
         json.put("videosLength", videosLength);
         json.put("type", VideoConstants.label(playlist.type(), TYPES));
-        json.put("thumbnailPath", null);
+        String thumbnail = playlist.thumbnailName() != null ? playlist.thumbnailName() : firstVideoThumbnail;
+        json.put("thumbnailPath", thumbnail == null ? null : THUMBNAILS_PATH + thumbnail);
         json.put("embedPath", "/video-playlists/embed/" + playlist.uuid());
         Account owner = playlist.ownerAccount();
         json.put("ownerAccount", summary(owner.id(), owner.displayName(), owner.actor(), localHost));

@@ -1,9 +1,12 @@
 package org.bobine.catalog.internal;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -74,6 +77,9 @@ public class PlaylistRoutes implements ApiRoutes {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile Hooks hooks;
 
+    /** The multipart field of a playlist's thumbnail, as PeerTube names it. */
+    static final String THUMBNAIL_FIELD = "thumbnailfile";
+
     @Activate
     public PlaylistRoutes(@Reference Videos videos) {
         this.videos = videos;
@@ -110,7 +116,7 @@ public class PlaylistRoutes implements ApiRoutes {
         Filter filter = new Filter(request);
         request.query("search").filter(s -> !s.isBlank()).ifPresent(search -> filter.and(
                 "lower(p.displayName) like :search escape '\\'", "search",
-                "%" + likeEscaped(search.toLowerCase(java.util.Locale.ROOT)) + "%"));
+                "%" + likeEscaped(search.toLowerCase(Locale.ROOT)) + "%"));
         return transactions.read(em -> {
             Account account = actors.findAccount(em, request.pathParam("name"))
                     .orElseThrow(() -> ApiException.notFound("Account not found"));
@@ -164,8 +170,9 @@ public class PlaylistRoutes implements ApiRoutes {
             Map<Long, Long> lengths = lengths(em, playlists.stream().map(VideoPlaylist::id).toList());
             loadImages(em, playlists);
             String host = actors.localHost();
-            List<Map<String, Object>> data = playlists.stream()
-                    .map(p -> PlaylistJson.playlist(p, lengths.getOrDefault(p.id(), 0L), host)).toList();
+            Map<Long, String> thumbnails = firstVideoThumbnails(em, playlists);
+            List<Map<String, Object>> data = playlists.stream().map(p -> PlaylistJson.playlist(p,
+                    lengths.getOrDefault(p.id(), 0L), thumbnails.get(p.id()), host)).toList();
             long total = playlists.size() < page.count() && (page.start() == 0 || !playlists.isEmpty())
                     ? page.start() + playlists.size() : count.getSingleResult();
             return Page.of(total, data);
@@ -174,6 +181,64 @@ public class PlaylistRoutes implements ApiRoutes {
 
     private static String likeEscaped(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /**
+     * The thumbnail of the first video that anyone may see (public or unlisted, with a thumbnail) of each playlist
+     * that has no thumbnail of its own, in one query.
+     */
+    private static Map<Long, String> firstVideoThumbnails(EntityManager em, List<VideoPlaylist> playlists) {
+        List<Long> ids = playlists.stream().filter(p -> p.thumbnailName() == null).map(VideoPlaylist::id).toList();
+        Map<Long, String> thumbnails = new HashMap<>();
+        if (!ids.isEmpty()) {
+            String shown = " is not null and %s.privacy in (" + VideoConstants.PUBLIC + ", " + VideoConstants.UNLISTED
+                    + ")";
+            for (Object[] row : em.createQuery("select e.playlist.id, v.thumbnailName from VideoPlaylistElement e "
+                    + "join e.video v where e.playlist.id in :ids and v.thumbnailName" + shown.formatted("v")
+                    + " and e.position = (select min(f.position) from VideoPlaylistElement f join f.video w "
+                    + "where f.playlist = e.playlist and w.thumbnailName" + shown.formatted("w") + ")",
+                    Object[].class).setParameter("ids", ids).getResultList()) {
+                thumbnails.put((Long) row[0], (String) row[1]);
+            }
+        }
+        return thumbnails;
+    }
+
+    /**
+     * Stores the {@code thumbnailfile} of a request, if it has one, as a 280×157 JPEG.
+     *
+     * @return its name in the {@code thumbnails} area, or {@code null} when the request has none
+     * @throws ApiException 400 naming {@code thumbnailfile} when it is not a usable picture
+     */
+    private String storeThumbnail(ApiRequest request) {
+        if (!request.header("Content-Type").orElse("").toLowerCase(Locale.ROOT)
+                .startsWith("multipart/form-data")) {
+            return null;
+        }
+        byte[] data = VideoUploads.image(request, THUMBNAIL_FIELD);
+        if (data == null) {
+            return null;
+        }
+        Images.Encoded thumbnail = VideoUploads.cover(data, THUMBNAIL_FIELD, VideoUploads.THUMBNAIL_WIDTH,
+                VideoUploads.THUMBNAIL_HEIGHT);
+        String name = UUID.randomUUID() + ".jpg";
+        try {
+            videos.store().put(VideoUploads.THUMBNAILS, name, new ByteArrayInputStream(thumbnail.bytes()));
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not store a playlist's thumbnail", e);
+        }
+        return name;
+    }
+
+    /** Deletes a thumbnail that a failed change stored but the database does not name. */
+    private void deleteQuietly(String name) {
+        if (name != null) {
+            try {
+                videos.store().delete(VideoUploads.THUMBNAILS, name);
+            } catch (IOException | RuntimeException e) {
+                // An unnamed file costs a little space; the change's own failure is what the caller reports.
+            }
+        }
     }
 
     /** The number of elements of each playlist, in one query. */
@@ -205,13 +270,22 @@ public class PlaylistRoutes implements ApiRoutes {
     Map<String, Object> create(ApiRequest request) {
         ApiUser user = request.requireUser();
         NewPlaylist wanted = PlaylistFields.forCreation(PlaylistFields.read(request));
-        VideoPlaylist created = transactions.call(em -> {
-            Account owner = Actors.accountOfUser(em, user.id())
-                    .orElseThrow(() -> ApiException.badRequest("This user has no account"));
-            VideoChannel channel = wanted.channelId() == null ? null : channelOf(em, owner, wanted.channelId());
-            return Playlists.createLocal(em, videos.baseUrl(), owner, channel, wanted.displayName(),
-                    wanted.description(), wanted.privacy(), VideoPlaylist.REGULAR);
-        });
+        String thumbnail = storeThumbnail(request);
+        VideoPlaylist created;
+        try {
+            created = transactions.call(em -> {
+                Account owner = Actors.accountOfUser(em, user.id())
+                        .orElseThrow(() -> ApiException.badRequest("This user has no account"));
+                VideoChannel channel = wanted.channelId() == null ? null : channelOf(em, owner, wanted.channelId());
+                VideoPlaylist playlist = Playlists.createLocal(em, videos.baseUrl(), owner, channel,
+                        wanted.displayName(), wanted.description(), wanted.privacy(), VideoPlaylist.REGULAR);
+                playlist.replaceThumbnail(thumbnail, Actors.now());
+                return playlist;
+            });
+        } catch (RuntimeException e) {
+            deleteQuietly(thumbnail);
+            throw e;
+        }
         Map<String, Object> ids = new LinkedHashMap<>();
         ids.put("id", created.id());
         ids.put("uuid", created.uuid().toString());
@@ -228,7 +302,7 @@ public class PlaylistRoutes implements ApiRoutes {
             checkCanSee(playlist, ref, user.orElse(null));
             loadImages(em, List.of(playlist));
             return PlaylistJson.playlist(playlist, lengths(em, List.of(playlist.id())).getOrDefault(playlist.id(), 0L),
-                    host);
+                    firstVideoThumbnails(em, List.of(playlist)).get(playlist.id()), host);
         });
     }
 
@@ -236,6 +310,22 @@ public class PlaylistRoutes implements ApiRoutes {
         ApiUser user = request.requireUser();
         PlaylistRef ref = ref(request.pathParam("id"));
         PlaylistUpdate change = PlaylistFields.forUpdate(PlaylistFields.read(request));
+        // Rights before the picture is stored, as PeerTube's validators answer.
+        transactions.read(em -> {
+            requireManageable(find(em, ref), user, UserRight.UPDATE_ANY_VIDEO_PLAYLIST);
+            return null;
+        });
+        String thumbnail = storeThumbnail(request);
+        try {
+            update(ref, user, change, thumbnail);
+        } catch (RuntimeException e) {
+            deleteQuietly(thumbnail);
+            throw e;
+        }
+        return null;
+    }
+
+    private void update(PlaylistRef ref, ApiUser user, PlaylistUpdate change, String thumbnail) {
         transactions.run(em -> {
             VideoPlaylist playlist = find(em, ref);
             requireManageable(playlist, user, UserRight.UPDATE_ANY_VIDEO_PLAYLIST);
@@ -252,8 +342,13 @@ public class PlaylistRoutes implements ApiRoutes {
             playlist.update(change.displayName() == null ? playlist.displayName() : change.displayName(),
                     change.descriptionGiven() ? change.description() : playlist.description(), privacy, channel,
                     Actors.now());
+            if (thumbnail != null) {
+                String replaced = playlist.replaceThumbnail(thumbnail, Actors.now());
+                if (replaced != null) {
+                    StoredFileSweeper.schedule(em, VideoUploads.THUMBNAILS, List.of(replaced));
+                }
+            }
         });
-        return null;
     }
 
     Object remove(ApiRequest request) {
@@ -269,6 +364,9 @@ public class PlaylistRoutes implements ApiRoutes {
             }
             em.createQuery("delete from VideoPlaylistElement e where e.playlist.id = :playlist")
                     .setParameter("playlist", playlist.id()).executeUpdate();
+            if (playlist.thumbnailName() != null) {
+                StoredFileSweeper.schedule(em, VideoUploads.THUMBNAILS, List.of(playlist.thumbnailName()));
+            }
             em.remove(playlist);
         });
         return null;

@@ -50,6 +50,9 @@ final class Playlists {
 
     /** Removes the playlists of an account with their elements (those of its channels go with the channels). */
     static void removeOwnedBy(EntityManager em, Account account) {
+        StoredFileSweeper.schedule(em, VideoUploads.THUMBNAILS, em.createQuery("select p.thumbnailName "
+                + "from VideoPlaylist p where p.ownerAccount.id = :account and p.thumbnailName is not null",
+                String.class).setParameter("account", account.id()).getResultList());
         em.createQuery("delete from VideoPlaylistElement e where e.playlist.id in (select p.id from VideoPlaylist p "
                 + "where p.ownerAccount.id = :account)").setParameter("account", account.id()).executeUpdate();
         em.createQuery("delete from VideoPlaylist p where p.ownerAccount.id = :account")

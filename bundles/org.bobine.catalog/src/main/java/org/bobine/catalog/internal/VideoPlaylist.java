@@ -60,6 +60,10 @@ public class VideoPlaylist {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** The uploaded thumbnail's name in the {@code thumbnails} area of the file store, or {@code null}. */
+    @Column(name = "thumbnail_name", length = 100)
+    private String thumbnailName;
+
     protected VideoPlaylist() {
     }
 
@@ -132,6 +136,18 @@ public class VideoPlaylist {
         this.privacy = privacy;
         this.channel = channel;
         this.updatedAt = when;
+    }
+
+    String thumbnailName() {
+        return thumbnailName;
+    }
+
+    /** Sets the uploaded thumbnail; @return the name of the one it replaces, or {@code null} */
+    String replaceThumbnail(String name, Instant when) {
+        String old = thumbnailName;
+        thumbnailName = name;
+        updatedAt = when;
+        return old;
     }
 
     /** A change of its elements changes the playlist too, as PeerTube dates it. */

@@ -206,7 +206,8 @@ public class VideoUploads implements ApiRoutes {
                         PREVIEW_HEIGHT));
     }
 
-    private static byte[] image(ApiRequest request, String field) {
+    /** The bytes of an uploaded picture, at most {@link #MAX_IMAGE} and one more; {@code null} when not sent. */
+    static byte[] image(ApiRequest request, String field) {
         Optional<UploadedFile> file = request.file(field, MAX_IMAGE);
         if (file.isEmpty()) {
             return null;
@@ -218,7 +219,8 @@ public class VideoUploads implements ApiRoutes {
         }
     }
 
-    private static Images.Encoded cover(byte[] data, String field, int width, int height) {
+    /** A picture of exactly these dimensions; 400 naming the field when the upload is not a usable image. */
+    static Images.Encoded cover(byte[] data, String field, int width, int height) {
         try {
             return Images.cover(data, width, height);
         } catch (Images.InvalidImage e) {

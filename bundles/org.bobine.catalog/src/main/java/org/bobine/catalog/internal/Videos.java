@@ -110,6 +110,11 @@ public class Videos implements VideoSpaceUsage {
         return address.baseUrl();
     }
 
+    /** @return the file store of videos' files and pictures */
+    FileStore store() {
+        return store;
+    }
+
     TransactionService transactions() {
         return transactions;
     }

@@ -11,9 +11,11 @@
  * start;</li>
  * <li>{@link org.bobine.auth.api.VideoQuota}: whether a user may store more video now, and how much they
  * use, computed from the {@link org.bobine.auth.api.VideoSpaceUsage} that the bundles storing videos
- * report.</li>
+ * report;</li>
+ * <li>{@link org.bobine.auth.api.PasswordLogin}: sessions opened with a name and a password under the token
+ * endpoint's rules, for the instance's own pages (since 1.1.0).</li>
  * </ul>
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.bobine.auth.api;

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
 
+import org.bobine.auth.api.PasswordLogin;
 import org.bobine.persistence.api.TransactionService;
 import org.bobine.web.api.ApiException;
 import org.bobine.web.api.ApiRequest;
@@ -27,8 +28,8 @@ import org.osgi.service.component.annotations.Reference;
  * {@code refresh_token}, form-encoded), {@code POST /api/v1/users/revoke-token}, and the {@link Authenticator}
  * that turns the bearer tokens of every API request into users.
  */
-@Component(service = {ApiRoutes.class, Authenticator.class})
-public class OAuthRoutes implements ApiRoutes, Authenticator {
+@Component(service = {ApiRoutes.class, Authenticator.class, PasswordLogin.class})
+public class OAuthRoutes implements ApiRoutes, Authenticator, PasswordLogin {
 
     /** PeerTube's limit: 15 login attempts per address in 5 minutes. */
     static final int LOGIN_ATTEMPTS = 15;
@@ -40,6 +41,8 @@ public class OAuthRoutes implements ApiRoutes, Authenticator {
     private final TokenStore tokens;
     private final SignupSection signup;
     private final RateLimit loginLimit = new RateLimit(LOGIN_ATTEMPTS, LOGIN_WINDOW);
+    /** The instance's own OAuth client, which sessions of the instance's pages belong to; read once. */
+    private volatile Long localClientId;
 
     /**
      * @param users referenced so that logins open only once the administrator exists: a login at start-up must
@@ -62,6 +65,29 @@ public class OAuthRoutes implements ApiRoutes, Authenticator {
     @Override
     public Optional<ApiUser> authenticate(String accessToken) {
         return tokens.authenticate(accessToken, Instant.now());
+    }
+
+    @Override
+    public Session login(String login, String password, String otp, String remoteAddress) {
+        loginLimit.enforce(remoteAddress, Instant.now(), "Too many login attempts, please try again later.");
+        Long clientId = localClientId;
+        if (clientId == null) {
+            clientId = LocalOAuthClient.findOrCreate(transactions).id();
+            localClientId = clientId;
+        }
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("username", login == null ? "" : login);
+        form.put("password", password == null ? "" : password);
+        TokenStore.IssuedTokens issued = passwordGrant(form, otp, clientId, Instant.now());
+        return new Session(issued.accessToken(), issued.refreshToken(), issued.accessLifetime(),
+                issued.refreshLifetime());
+    }
+
+    @Override
+    public void logout(String accessToken) {
+        if (accessToken != null && !accessToken.isEmpty()) {
+            tokens.revoke(accessToken);
+        }
     }
 
     ApiResponse token(ApiRequest request) {

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import org.bobine.api.theme.Theme;
+import org.bobine.theme.api.ThemeStyles;
 import org.bobine.web.api.ApiRequest;
 import org.bobine.web.api.ServerConfigContributor;
 import org.osgi.framework.Constants;
@@ -30,10 +31,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The themes that plugins register, by name, and the {@code theme} section of {@code /api/v1/config}.
  */
-@Component(service = {ThemeRegistry.class, ServerConfigContributor.class}, configurationPid = ThemeRegistry.PID,
+@Component(service = {ThemeRegistry.class, ServerConfigContributor.class, ThemeStyles.class}, configurationPid = ThemeRegistry.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = ThemeRegistry.Config.class)
-public class ThemeRegistry implements ServerConfigContributor {
+public class ThemeRegistry implements ServerConfigContributor, ThemeStyles {
 
     /** The configuration PID, fed by the {@code theme} section of bobine.yaml. */
     public static final String PID = "bobine.theme";
@@ -142,6 +143,20 @@ public class ThemeRegistry implements ServerConfigContributor {
 
     List<Registration> registered() {
         return new ArrayList<>(byName.values());
+    }
+
+    @Override
+    public List<String> styleSheets(String preferred) {
+        Map<String, Registration> themes = byName;
+        Registration chosen = preferred == null ? null : themes.get(preferred);
+        if (chosen == null && !BUILT_IN_THEME.equals(preferred)) {
+            chosen = themes.get(defaultTheme);
+        }
+        if (chosen == null) {
+            return List.of();
+        }
+        String base = "/themes/" + chosen.name() + "/" + chosen.version() + "/css/";
+        return chosen.cssFiles().stream().map(file -> base + file).toList();
     }
 
     @Override

@@ -65,6 +65,20 @@ class ThemeRegistryTest {
     }
 
     @Test
+    void pagesLoadTheChosenThemeElseTheInstanceDefaultElseNothing() {
+        ThemeRegistry registry = new ThemeRegistry(config("night"));
+        assertThat(registry.styleSheets(null)).isEmpty();
+        registry.addTheme(new TestTheme("night", "1.2.0", List.of("night.css", "extra.css")), properties(1, 0));
+        registry.addTheme(new TestTheme("sunny", "2.0.0", List.of("sun.css")), properties(2, 0));
+        assertThat(registry.styleSheets(null))
+                .containsExactly("/themes/night/1.2.0/css/night.css", "/themes/night/1.2.0/css/extra.css");
+        assertThat(registry.styleSheets("instance-default")).hasSize(2);
+        assertThat(registry.styleSheets("sunny")).containsExactly("/themes/sunny/2.0.0/css/sun.css");
+        assertThat(registry.styleSheets("absent")).hasSize(2);
+        assertThat(registry.styleSheets("default")).isEmpty();
+    }
+
+    @Test
     void invalidThemesAreRefusedWithAReason() {
         assertThatThrownBy(() -> ThemeRegistry.describe(new TestTheme("Night", "1.0.0", List.of()), 0, 1))
                 .hasMessageContaining("name");

@@ -212,9 +212,25 @@ final class Pages {
         // The smallest file first would start faster; the largest up to 720p is a fair default for a page.
         VideoFileLink file = pickFile(video.files());
         if (file != null) {
-            out.append("<source src=\"").append(esc(file.fileUrl())).append("\" type=\"video/mp4\">");
+            out.append("<source src=\"").append(esc(file.fileUrl())).append("\" type=\"")
+                    .append(mediaType(file.fileUrl())).append("\">");
         }
         out.append("<p>").append(esc(v.messages.get("watch.noVideo"))).append("</p></video></div>\n");
+    }
+
+    /** The media type of a web-video file, from its extension (uploads keep theirs until transcoded). */
+    static String mediaType(String url) {
+        String lower = url.toLowerCase(java.util.Locale.ROOT);
+        if (lower.endsWith(".webm")) {
+            return "video/webm";
+        }
+        if (lower.endsWith(".ogv") || lower.endsWith(".ogg")) {
+            return "video/ogg";
+        }
+        if (lower.endsWith(".mp3") || lower.endsWith(".m4a")) {
+            return lower.endsWith(".mp3") ? "audio/mpeg" : "audio/mp4";
+        }
+        return "video/mp4";
     }
 
     static VideoFileLink pickFile(List<VideoFileLink> files) {

@@ -109,6 +109,8 @@ class UiBrowserIT {
         JsonNode created = upload("Test pattern <in> the browser", channel, Files.readAllBytes(media));
         String shortUuid = created.path("shortUUID").asText();
         instance.await("/w/" + shortUuid, response -> response.statusCode() == 200, Duration.ofSeconds(30));
+        // Visitors' lists are shared for a moment: wait until the home page has caught up with the upload.
+        instance.await("/", response -> response.body().contains("/w/" + shortUuid), Duration.ofSeconds(30));
 
         Path screenshots = Path.of("target", "ui-screenshots").toAbsolutePath();
         List<String> command = List.of("node", clients.resolve("ui-check.mjs").toString(),

@@ -21,11 +21,13 @@ import java.util.List;
  * @param commentsEnabled whether comments are shown and accepted
  * @param hlsPlaylistUrl the absolute URL of its HLS master playlist, or {@code null} when it has none
  * @param files its web-video files, largest resolution first
+ * @param published whether it is published (rather than waiting for transcoding, which its owner may allow to
+ *        be watched meanwhile)
  */
 public record VideoDetails(VideoSummary summary, String url, String description, String descriptionHtml,
         String support, List<String> tags, String category, String licence, String language, String languageCode,
         int privacy, boolean downloadEnabled, boolean commentsEnabled, String hlsPlaylistUrl,
-        List<VideoFileLink> files) {
+        List<VideoFileLink> files, boolean published) {
 
     /** Copies the lists, so that a record never changes after it is made. */
     public VideoDetails {

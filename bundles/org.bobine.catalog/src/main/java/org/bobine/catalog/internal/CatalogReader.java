@@ -42,6 +42,9 @@ public class CatalogReader implements VideoCatalog {
             + "join fetch c.account a join fetch a.actor aa";
     private static final String COUNT_FROM = " from Video v join v.channel c join c.account a";
 
+    /** What distinguishes this API's shared answers from the REST API's in the catalog's response cache. */
+    private static final String PAGES = "pages:";
+
     private final Videos videos;
     private final Actors actors;
     private final TransactionService transactions;
@@ -58,7 +61,13 @@ public class CatalogReader implements VideoCatalog {
 
     @Override
     public VideoPage videos(VideoQuery query, Optional<ApiUser> viewer) {
-        return transactions.read(em -> page(em, query, viewer, null, null));
+        if (viewer.isPresent()) {
+            return transactions.read(em -> page(em, query, viewer, null, null));
+        }
+        // Every visitor sees the same pages: built once for a moment and shared, as the REST API's list is.
+        String key = PAGES + query.sort() + ":" + query.localOnly() + ":" + query.start() + ":" + query.count();
+        return videos.responses().list(key, () -> new VideoResponseCache.Built<>(
+                transactions.read(em -> page(em, query, viewer, null, null)), -1, true));
     }
 
     @Override
@@ -124,6 +133,21 @@ public class CatalogReader implements VideoCatalog {
         } catch (ApiException e) {
             return Optional.empty();
         }
+        if (viewer.isEmpty()) {
+            // The details of a public, published video are the same for every visitor: shared for a moment, and
+            // forgotten with the REST API's answers when the video changes.
+            return videos.responses().detail(PAGES + id, () -> {
+                Optional<VideoDetails> details = details(ref, viewer);
+                boolean shareable = details.isPresent() && details.get().privacy() == VideoConstants.PUBLIC
+                        && details.get().published();
+                return new VideoResponseCache.Built<>(details, details.map(d -> d.summary().id()).orElse(-1L),
+                        shareable);
+            });
+        }
+        return details(ref, viewer);
+    }
+
+    private Optional<VideoDetails> details(VideoRoutes.VideoRef ref, Optional<ApiUser> viewer) {
         return transactions.read(em -> {
             Video video;
             try {
@@ -152,7 +176,8 @@ public class CatalogReader implements VideoCatalog {
                     video.licence() == null ? null : VideoConstants.LICENCES.get(video.licence()),
                     video.language() == null ? null : VideoConstants.LANGUAGES.get(video.language()),
                     video.language(), video.privacy(), video.downloadEnabled(),
-                    video.commentsPolicy() != VideoConstants.COMMENTS_DISABLED, null, files));
+                    video.commentsPolicy() != VideoConstants.COMMENTS_DISABLED, null, files,
+                    video.state() == VideoConstants.PUBLISHED));
         });
     }
 

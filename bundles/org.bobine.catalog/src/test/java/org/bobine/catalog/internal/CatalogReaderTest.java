@@ -108,6 +108,28 @@ class CatalogReaderTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(TestDatabase.Backend.class)
+    void visitorsShareAnswersThatChangesForget(TestDatabase.Backend backend) throws Exception {
+        open(backend);
+        Videos.CreatedVideo one = upload(ALICE, Map.of("name", "One", "privacy", 1));
+        VideoQuery query = new VideoQuery(VideoQuery.Sort.RECENT, false, 0, 10);
+        VideoPage first = reader.videos(query, Optional.empty());
+        assertThat(reader.videos(query, Optional.empty())).isSameAs(first);
+        assertThat(reader.videos(query, Optional.of(BOB))).isNotSameAs(first);
+        VideoDetails details = reader.video(one.shortUuid(), Optional.empty()).orElseThrow();
+        assertThat(reader.video(one.shortUuid(), Optional.empty()).orElseThrow()).isSameAs(details);
+        assertThat(details.published()).isTrue();
+
+        videos.responses().forget(one.id());
+        assertThat(reader.videos(query, Optional.empty())).isNotSameAs(first).isEqualTo(first);
+        assertThat(reader.video(one.shortUuid(), Optional.empty()).orElseThrow()).isNotSameAs(details);
+
+        Videos.CreatedVideo hidden = upload(ALICE, Map.of("name", "Mine", "privacy", 3));
+        assertThat(reader.video(hidden.shortUuid(), Optional.of(ALICE))).isPresent();
+        assertThat(reader.video(hidden.shortUuid(), Optional.empty())).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestDatabase.Backend.class)
     void detailsCarryFilesTagsAndASafeDescription(TestDatabase.Backend backend) throws Exception {
         open(backend);
         Videos.CreatedVideo created = upload(ALICE, Map.of("name", "Birds", "privacy", 1, "tags",

@@ -54,15 +54,18 @@ public class AssetsServlet extends HttpServlet {
         response.setHeader("Cache-Control", current ? "public, max-age=31536000, immutable" : "public, max-age=60");
         response.setContentType(asset.type());
         response.setHeader("Vary", "Accept-Encoding");
-        String etag = "\"" + site.assets().version() + "\"";
+        String accept = request.getHeader("Accept-Encoding");
+        boolean gzip = asset.gzipped() != null && accept != null && accept.contains("gzip");
+        // Each encoding is its own representation, with its own tag.
+        String etag = "\"" + site.assets().version() + (gzip ? "-gz" : "") + "\"";
         response.setHeader("ETag", etag);
-        if (etag.equals(request.getHeader("If-None-Match"))) {
+        String match = request.getHeader("If-None-Match");
+        if (match != null && match.contains(etag)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
         byte[] bytes = asset.bytes();
-        String accept = request.getHeader("Accept-Encoding");
-        if (asset.gzipped() != null && accept != null && accept.contains("gzip")) {
+        if (gzip) {
             bytes = asset.gzipped();
             response.setHeader("Content-Encoding", "gzip");
         }

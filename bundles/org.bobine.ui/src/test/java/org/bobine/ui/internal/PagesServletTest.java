@@ -90,7 +90,7 @@ class PagesServletTest {
                         "en", 1, true, true, null, List.of(new VideoFileLink(720, "720p", 2_500_000,
                                 BASE + "/static/web-videos/a-720.mp4", BASE + "/download/web-videos/a-720.mp4",
                                 BASE + "/lazy-static/torrents/a-720.torrent", BASE + "/download/torrents/a-720.torrent",
-                                "magnet:?xt=urn:btih:abc"))));
+                                "magnet:?xt=urn:btih:abc")), true));
             }
 
             @Override

@@ -52,6 +52,9 @@ public class CatalogReader implements VideoCatalog {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile TrendingSettings trending;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile InstanceNsfwPolicy instanceNsfwPolicy;
+
     @Activate
     public CatalogReader(@Reference Videos videos) {
         this.videos = videos;
@@ -65,7 +68,8 @@ public class CatalogReader implements VideoCatalog {
             return transactions.read(em -> page(em, query, viewer, null, null));
         }
         // Every visitor sees the same pages: built once for a moment and shared, as the REST API's list is.
-        String key = PAGES + query.sort() + ":" + query.localOnly() + ":" + query.start() + ":" + query.count();
+        String key = PAGES + defaultNsfwPolicy() + ":" + query.sort() + ":" + query.localOnly() + ":"
+                + query.start() + ":" + query.count();
         return videos.responses().list(key, () -> new VideoResponseCache.Built<>(
                 transactions.read(em -> page(em, query, viewer, null, null)), -1, true));
     }
@@ -92,6 +96,10 @@ public class CatalogReader implements VideoCatalog {
                 : List.of(VideoConstants.PUBLIC));
         if (query.localOnly()) {
             where.append(" and v.local = true");
+        }
+        // As the REST API without an nsfw parameter: the viewer's policy, or the instance's for visitors.
+        if (viewer.map(ApiUser::nsfwPolicy).orElseGet(this::defaultNsfwPolicy).equals(ApiUser.NSFW_DO_NOT_LIST)) {
+            where.append(" and v.nsfw = false");
         }
         if (scope != null) {
             where.append(" and ").append(scope);
@@ -234,6 +242,11 @@ public class CatalogReader implements VideoCatalog {
         }));
     }
 
+    private String defaultNsfwPolicy() {
+        InstanceNsfwPolicy current = instanceNsfwPolicy;
+        return current == null ? ApiUser.NSFW_DO_NOT_LIST : current.policy();
+    }
+
     private VideoSummary summary(Video video) {
         VideoChannel channel = video.channel();
         return new VideoSummary(video.id(), video.uuid().toString(), ShortUuid.encode(video.uuid()), video.name(),
@@ -248,7 +261,7 @@ public class CatalogReader implements VideoCatalog {
         List<ActorImage> avatars = actor.images(ActorImage.AVATAR);
         // The largest avatar: pages scale it down, and an avatar is at most a few kilobytes.
         String avatar = avatars.stream().max(java.util.Comparator.comparingInt(ActorImage::width))
-                .map(image -> CatalogJson.imagePath(image.fileName())).orElse(null);
+                .map(ActorImage::path).orElse(null);
         return new ActorSummary(actor.name(), actor.isLocal() ? actors.localHost() : actor.host(), displayName,
                 avatar, actor.isLocal());
     }

@@ -104,6 +104,14 @@ class CatalogReaderTest {
                         "Three");
         assertThat(reader.channelVideos("nobody", new VideoQuery(VideoQuery.Sort.RECENT, false, 0, 10),
                 Optional.empty())).isEmpty();
+
+        // Sensitive videos follow the NSFW policy: the instance's (do not list) for visitors, the user's otherwise.
+        upload(BOB, Map.of("name", "Sensitive", "privacy", 1, "nsfw", true));
+        VideoQuery all = new VideoQuery(VideoQuery.Sort.RECENT, false, 0, 10);
+        videos.responses().forgetAll();
+        assertThat(names(reader.videos(all, Optional.empty()))).doesNotContain("Sensitive");
+        assertThat(names(reader.videos(all, Optional.of(new ApiUser(2, "bob", ApiUser.USER,
+                ApiUser.NSFW_DISPLAY))))).contains("Sensitive");
     }
 
     @ParameterizedTest(name = "{0}")

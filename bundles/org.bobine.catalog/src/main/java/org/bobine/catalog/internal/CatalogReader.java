@@ -194,6 +194,13 @@ public class CatalogReader implements VideoCatalog {
         if (start < 0 || count < 1 || count > VideoQuery.MAX_COUNT) {
             throw new IllegalArgumentException("start must be 0 or more and count 1 to " + VideoQuery.MAX_COUNT);
         }
+        // The same for every reader (comments held for review are left out): shared for a moment, so a new
+        // comment shows within the cache's two seconds; changes to the video forget it at once.
+        return videos.responses().detail(PAGES + "comments:" + videoId + ":" + start + ":" + count,
+                () -> new VideoResponseCache.Built<>(readComments(videoId, start, count), videoId, true));
+    }
+
+    private List<Comment> readComments(long videoId, int start, int count) {
         return transactions.read(em -> {
             Video video = em.find(Video.class, videoId);
             if (video == null || video.commentsPolicy() == VideoConstants.COMMENTS_DISABLED) {

@@ -69,7 +69,10 @@ class BobineJarIT {
         assertThat(edited).contains("Videos of the valley").contains("video_quota: 10GB");
         Files.writeString(file, edited);
         try (RunningInstance instance = RunningInstance.start(data)) {
-            JsonNode config = JSON.readTree(instance.get("/api/v1/config").body());
+            // The port opens while the core bundles still start; the first answer of the configuration must
+            // already carry the edited settings (an answer with the previous ones fails here).
+            JsonNode config = JSON.readTree(instance.await("/api/v1/config",
+                    response -> response.statusCode() == 200, DATABASE_TIMEOUT).body());
             assertThat(config.path("instance").path("name").asText()).isEqualTo("Videos of the valley");
             assertThat(config.path("signup").path("allowed").asBoolean()).isTrue();
             assertThat(config.path("signup").path("allowedForCurrentIP").asBoolean()).isFalse();

@@ -29,20 +29,30 @@ final class Ffmpeg {
     private static final int ERROR_TAIL = 2000;
 
     private final List<String> prefix;
+    private final String libraryPath;
 
-    private Ffmpeg(List<String> prefix) {
+    private Ffmpeg(List<String> prefix, String libraryPath) {
         this.prefix = List.copyOf(prefix);
+        this.libraryPath = libraryPath;
     }
 
     /** The embedded {@code ffmpeg}, extracted by JavaCPP to its cache on first use, run under {@code nice}. */
     static Ffmpeg embedded() throws IOException {
         String executable;
+        Path libraries;
         try {
+            // Loading the libraries makes JavaCPP extract them (when they come from a bundle or a JAR); the path
+            // it answers is that of a JNI library, beside FFmpeg's own.
+            libraries = Path.of(Loader.load(org.bytedeco.ffmpeg.global.avdevice.class)).getParent();
+            Loader.load(org.bytedeco.ffmpeg.global.postproc.class);
             executable = Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             throw new IOException("The embedded ffmpeg program could not be extracted: " + e, e);
         }
-        return new Ffmpeg(command(Path.of(executable)));
+        Path links = Path.of(System.getProperty("java.io.tmpdir"),
+                "bobine-ffmpeg-" + Integer.toHexString(libraries.toAbsolutePath().toString().hashCode()));
+        NativeLibraries.linkSonames(libraries, links);
+        return new Ffmpeg(command(Path.of(executable)), libraries + java.io.File.pathSeparator + links);
     }
 
     /** @return the command that starts the program: {@code nice -n 10 ffmpeg} where {@code nice} exists */
@@ -56,6 +66,11 @@ final class Ffmpeg {
         }
         prefix.add(executable.toString());
         return prefix;
+    }
+
+    /** @return the {@code LD_LIBRARY_PATH} under which FFmpeg's programs find its shared libraries */
+    String libraryPath() {
+        return libraryPath;
     }
 
     /** @return the path of the ffmpeg program, the last element of the command */
@@ -87,17 +102,18 @@ final class Ffmpeg {
         Path errors = Files.createTempFile(workDirectory, "ffmpeg-", ".log");
         ProcessBuilder builder = new ProcessBuilder(commandLine(arguments)).directory(workDirectory.toFile())
                 .redirectError(errors.toFile());
+        builder.environment().put("LD_LIBRARY_PATH", libraryPath);
         Process process = builder.start();
         Thread reader = new Thread(() -> readProgress(process, durationMicros, progress), "bobine-ffmpeg-progress");
         reader.setDaemon(true);
         reader.start();
         try {
-            while (!process.waitFor(200, TimeUnit.MILLISECONDS)) {
+            do {
                 if (stopping.getAsBoolean()) {
                     kill(process);
                     throw new StoppedException();
                 }
-            }
+            } while (!process.waitFor(200, TimeUnit.MILLISECONDS));
         } catch (InterruptedException e) {
             kill(process);
             Thread.currentThread().interrupt();

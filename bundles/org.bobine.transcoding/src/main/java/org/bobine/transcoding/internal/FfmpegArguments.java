@@ -89,7 +89,8 @@ final class FfmpegArguments {
 
     /**
      * A JPEG picture of the video: the most representative of 50 frames (FFmpeg's {@code thumbnail} filter) from
-     * the middle of the video (or its start), covering {@code width x height}.
+     * the middle of the video (or its start), covering {@code width x height}. Cropped in 4:4:4, which allows the
+     * odd height of PeerTube's 280x157 thumbnails.
      */
     static List<String> picture(String input, double seekSeconds, int width, int height, String output) {
         List<String> args = new ArrayList<>();
@@ -97,7 +98,7 @@ final class FfmpegArguments {
             args.addAll(List.of("-ss", String.format(java.util.Locale.ROOT, "%.3f", seekSeconds)));
         }
         args.addAll(List.of("-i", input, "-map", "0:v:0", "-vf", "thumbnail=50,scale=w=" + width + ":h=" + height
-                + ":force_original_aspect_ratio=increase,crop=" + width + ":" + height, "-frames:v", "1", "-q:v", "3",
+                + ":force_original_aspect_ratio=increase,format=yuvj444p,crop=" + width + ":" + height, "-frames:v", "1", "-q:v", "3",
                 "-map_metadata", "-1", "-f", "image2", output));
         return args;
     }

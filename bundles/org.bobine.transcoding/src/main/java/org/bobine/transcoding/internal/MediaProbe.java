@@ -17,8 +17,9 @@ import org.bytedeco.javacv.FrameGrabber;
 final class MediaProbe {
 
     static {
-        // FFmpeg writes its own warnings about odd inputs to stderr; they are noise in the instance's log.
-        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+        // FFmpeg writes what it thinks of odd inputs to stderr, outside the instance's log; the probe's own
+        // exception says what matters.
+        avutil.av_log_set_level(avutil.AV_LOG_FATAL);
     }
 
     private MediaProbe() {

@@ -158,6 +158,13 @@ final class RunningInstance implements AutoCloseable {
 
     /** Starts the jar on {@code dataDirectory} with root's password, and waits until it accepts logins. */
     static RunningInstance startWithRoot(Path dataDirectory, String rootPassword) throws Exception {
+        // The tests' uploads are hand-made MP4 files whose media bytes FFmpeg cannot decode: their instances keep
+        // uploads as they are (published at once) unless the test writes its own configuration (TranscodingIT).
+        Path configuration = dataDirectory.resolve("bobine.yaml");
+        if (!Files.exists(configuration)) {
+            Files.createDirectories(dataDirectory);
+            Files.writeString(configuration, "transcoding:\n  enabled: false\n");
+        }
         RunningInstance instance = launch(dataDirectory, List.of(), Map.of("BOBINE_ROOT_PASSWORD", rootPassword));
         instance.awaitLogins(START_TIMEOUT);
         instance.awaitRootChannel();

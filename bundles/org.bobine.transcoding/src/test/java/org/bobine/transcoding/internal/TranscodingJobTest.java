@@ -76,7 +76,7 @@ class TranscodingJobTest {
     }
 
     /** A keeper of one video, recording what the job tells it. */
-    static final class Sources implements TranscodingSources {
+    static class Sources implements TranscodingSources {
         final UUID uuid = UUID.randomUUID();
         final List<StoredKey> staged = new ArrayList<>();
         long jobId = 5;

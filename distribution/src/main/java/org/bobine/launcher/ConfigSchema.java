@@ -200,6 +200,8 @@ final class ConfigSchema {
                     "Threads per transcoding job; 0 lets FFmpeg choose."),
             new Setting("transcoding.concurrency", "bobine.transcoding", "concurrency", new Setting.Whole(1, 16), 1,
                     "How many transcoding jobs run at once."),
+            new Setting("transcoding.original_file.keep", "bobine.transcoding", "originalFile.keep", FLAG, false,
+                    "Whether to keep the uploaded file after transcoding (in storage/original-video-files)."),
 
             new Setting("theme.default", "bobine.theme", "defaultTheme",
                     new Setting.Text(THEME_NAME, "a theme name such as default or night", 50), "default",

@@ -158,6 +158,20 @@ final class RunningInstance implements AutoCloseable {
 
     /** Starts the jar on {@code dataDirectory} with root's password, and waits until it accepts logins. */
     static RunningInstance startWithRoot(Path dataDirectory, String rootPassword) throws Exception {
+        // The tests' uploads are hand-made MP4 files whose media bytes FFmpeg cannot decode: their instances keep
+        // uploads as they are (published at once) unless the test writes its own configuration (TranscodingIT).
+        // The file is otherwise the launcher's default one, which some tests edit.
+        Path configuration = dataDirectory.resolve("bobine.yaml");
+        if (!Files.exists(configuration)) {
+            String defaults = ConfigFile.defaultText();
+            String untranscoded = defaults.replaceFirst("(?m)^(transcoding:\n(?:  #.*\n)*)  enabled: true$",
+                    "$1  enabled: false");
+            if (untranscoded.equals(defaults)) {
+                throw new IllegalStateException("transcoding.enabled not found in the default configuration");
+            }
+            Files.createDirectories(dataDirectory);
+            Files.writeString(configuration, untranscoded);
+        }
         RunningInstance instance = launch(dataDirectory, List.of(), Map.of("BOBINE_ROOT_PASSWORD", rootPassword));
         instance.awaitLogins(START_TIMEOUT);
         instance.awaitRootChannel();

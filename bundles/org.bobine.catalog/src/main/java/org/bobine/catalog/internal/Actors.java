@@ -120,8 +120,12 @@ public class Actors {
      */
     static void removeChannel(EntityManager em, VideoChannel channel) {
         StoredFileSweeper.schedule(em, Videos.WEB_VIDEOS, em.createQuery("select f.storageKey from VideoFile f "
-                + "where f.video.channel = :channel and f.storageKey is not null", String.class)
+                + "where f.video.channel = :channel and f.storageKey is not null and f.playlist is null", String.class)
                 .setParameter("channel", channel).getResultList());
+        for (Long videoId : em.createQuery("select v.id from Video v where v.channel = :channel", Long.class)
+                .setParameter("channel", channel).getResultList()) {
+            CatalogTranscodingSources.scheduleTranscodedFilesOf(em, videoId);
+        }
         VideoCaption.scheduleFilesOf(em, channel);
         CatalogTorrentFiles.scheduleTorrentsOf(em, channel);
         removeImages(em, channel.actor());

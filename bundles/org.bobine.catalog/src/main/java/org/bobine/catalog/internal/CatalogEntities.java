@@ -25,7 +25,7 @@ public class CatalogEntities implements EntityContribution {
         return List.of(Actor.class, Account.class, VideoChannel.class, ActorImage.class, Video.class,
                 VideoFile.class, StoredFileDeletion.class, VideoCaption.class, VideoRating.class, VideoViewsDay.class,
                 VideoComment.class, VideoPlaylist.class, VideoPlaylistElement.class,
-                VideoPassword.class);
+                VideoPassword.class, VideoStreamingPlaylist.class);
     }
 
     @Override

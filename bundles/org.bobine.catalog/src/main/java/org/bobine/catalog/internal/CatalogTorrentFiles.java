@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import org.bobine.p2p.api.P2pLinks;
 import org.bobine.p2p.api.TorrentFiles;
 import org.bobine.persistence.api.TransactionService;
+import org.bobine.transcoding.api.TranscodingSources;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -57,9 +58,12 @@ public class CatalogTorrentFiles implements TorrentFiles {
 
     private Source sourceOf(VideoFile file) {
         Video video = file.video();
-        String webseed = isPublic(video) ? videos.baseUrl() + "/static/web-videos/" + file.filename() : null;
-        return new Source(file.id(), video.name(), file.resolution(), file.extension(), Videos.WEB_VIDEOS,
-                file.storageKey(), file.size(), webseed, file.torrentFilename());
+        boolean hls = file.playlistFilename() != null;
+        String webseed = !isPublic(video) ? null : videos.baseUrl() + (hls ? "/static/streaming-playlists/hls/"
+                + video.uuid() + "/" : "/static/web-videos/") + file.filename();
+        return new Source(file.id(), video.name(), file.resolution(), file.extension(),
+                hls ? TranscodingSources.STREAMING_PLAYLISTS : Videos.WEB_VIDEOS, file.storageKey(), file.size(),
+                webseed, file.torrentFilename());
     }
 
     @Override

@@ -27,6 +27,10 @@ public class StoredFileDeletion {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Kept until then (files staged before the transaction that may reference them); null: at once. */
+    @Column(name = "not_before")
+    private Instant notBefore;
+
     protected StoredFileDeletion() {
         // For JPA.
     }
@@ -35,6 +39,11 @@ public class StoredFileDeletion {
         this.area = area;
         this.storageKey = storageKey;
         this.createdAt = createdAt;
+    }
+
+    StoredFileDeletion(String area, String storageKey, Instant createdAt, Instant notBefore) {
+        this(area, storageKey, createdAt);
+        this.notBefore = notBefore;
     }
 
     Long id() {

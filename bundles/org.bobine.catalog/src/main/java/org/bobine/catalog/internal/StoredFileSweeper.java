@@ -72,6 +72,27 @@ public class StoredFileSweeper {
         }
     }
 
+    /**
+     * Records files about to be written outside any transaction, to delete after {@code keep} unless
+     * {@link #unstage} takes them back first (in the transaction that starts referencing them).
+     */
+    static void stage(EntityManager em, String area, Collection<String> keys, java.time.Duration keep) {
+        Instant now = Instant.now();
+        for (String key : keys) {
+            em.persist(new StoredFileDeletion(area, key, now, now.plus(keep)));
+        }
+    }
+
+    /** Takes back staged files that the caller's transaction now references. */
+    static void unstage(EntityManager em, String area, Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        em.createQuery("delete from StoredFileDeletion d where d.area = :area and d.storageKey in :keys "
+                + "and d.notBefore is not null").setParameter("area", area).setParameter("keys", keys)
+                .executeUpdate();
+    }
+
     /** Asks for a sweep now, for removals that just committed. */
     void sweepSoon() {
         if (!executor.isShutdown()) {
@@ -91,8 +112,10 @@ public class StoredFileSweeper {
     int sweep() {
         int handled = 0;
         while (true) {
+            Instant now = Instant.now();
             List<StoredFileDeletion> batch = transactions.read(em -> em.createQuery(
-                    "select d from StoredFileDeletion d order by d.id", StoredFileDeletion.class)
+                    "select d from StoredFileDeletion d where d.notBefore is null or d.notBefore <= :now "
+                    + "order by d.id", StoredFileDeletion.class).setParameter("now", now)
                     .setMaxResults(BATCH).getResultList());
             if (batch.isEmpty()) {
                 return handled;

@@ -22,6 +22,7 @@ final class VideoConstants {
 
     static final int PUBLISHED = 1;
     static final int TO_TRANSCODE = 2;
+    static final int TRANSCODING_FAILED = 7;
 
     static final int COMMENTS_ENABLED = 1;
     static final int COMMENTS_DISABLED = 2;

@@ -13,8 +13,9 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 /**
- * A web-video file of a video (one resolution). A local file is in the file store under its storage key; a
- * remote one is at its URL. Its {@link #filename()} is the public name, unique, under {@code /static/web-videos/}.
+ * A file of a video (one resolution): a web video, or the fragmented MP4 of an HLS playlist. A local file is in the
+ * file store under its storage key (web videos in the {@code web-videos} area, HLS files in
+ * {@code streaming-playlists}); a remote one is at its URL. Its {@link #filename()} is the public name, unique.
  */
 @Entity
 @Table(name = "catalog_video_file")
@@ -62,6 +63,15 @@ public class VideoFile {
     @Column(name = "torrent_filename", length = 255)
     private String torrentFilename;
 
+    /** The HLS playlist of a fragmented MP4; {@code null} for a web video. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "playlist_id")
+    private VideoStreamingPlaylist playlist;
+
+    /** The byte-range playlist of an HLS file ({@code <uuid4>-<resolution>.m3u8}). */
+    @Column(name = "playlist_filename", length = 255)
+    private String playlistFilename;
+
     protected VideoFile() {
     }
 
@@ -78,8 +88,25 @@ public class VideoFile {
         this.createdAt = now;
     }
 
+    /** An HLS file of a playlist; its storage key is in the streaming-playlists area. */
+    VideoFile(Video video, VideoStreamingPlaylist playlist, Videos.WebVideoFile file, String filename,
+            String playlistFilename, Instant now) {
+        this(video, file, filename, now);
+        this.playlist = playlist;
+        this.playlistFilename = playlistFilename;
+    }
+
     Long id() {
         return id;
+    }
+
+    /** @return the playlist of an HLS file (loaded with the file by {@link Videos#filesOf}), null for a web video */
+    VideoStreamingPlaylist playlist() {
+        return playlist;
+    }
+
+    String playlistFilename() {
+        return playlistFilename;
     }
 
     /** The id of the video, without loading it. */

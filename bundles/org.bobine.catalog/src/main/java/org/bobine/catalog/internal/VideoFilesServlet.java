@@ -101,7 +101,18 @@ public class VideoFilesServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        StoredFile file = found.get();
+        send(request, response, found.get(), name, TYPES.getOrDefault(info.get().extension(),
+                "application/octet-stream"), hidden, download, withBody);
+    }
+
+    /**
+     * Answers with a stored file whose name is never reused: caching, {@code ETag} (the name), one byte range.
+     *
+     * @param hidden whether the file is a private video's (revalidated on every request rather than cached)
+     * @param download whether to send it as an attachment
+     */
+    static void send(HttpServletRequest request, HttpServletResponse response, StoredFile file, String name,
+            String contentType, boolean hidden, boolean download, boolean withBody) throws IOException {
         String etag = "\"" + name + "\"";
         response.setHeader("Accept-Ranges", "bytes");
         response.setHeader("Cache-Control", hidden ? PRIVATE_CACHE : PUBLIC_CACHE);
@@ -115,7 +126,7 @@ public class VideoFilesServlet extends HttpServlet {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
-        response.setContentType(TYPES.getOrDefault(info.get().extension(), "application/octet-stream"));
+        response.setContentType(contentType);
         long size = file.size();
         long[] range = range(request.getHeader("Range"), size);
         if (range == null) {
@@ -190,6 +201,14 @@ public class VideoFilesServlet extends HttpServlet {
     }
 
     private boolean mayRead(FileInfo info, String authorization) {
+        return mayRead(authenticator, info.privacy(), info.ownerUserId(), authorization);
+    }
+
+    /**
+     * Whether the bearer token of a request may read a file of a video that is not public: its owner, holders of
+     * {@code SEE_ALL_VIDEOS} (not for password-protected videos), any user for an internal video.
+     */
+    static boolean mayRead(Authenticator authenticator, int privacy, Long ownerUserId, String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return false;
         }
@@ -197,9 +216,9 @@ public class VideoFilesServlet extends HttpServlet {
         if (user.isEmpty()) {
             return false;
         }
-        return user.get().id() == (info.ownerUserId() == null ? -1 : info.ownerUserId())
-                || info.privacy() == VideoConstants.INTERNAL
-                || (info.privacy() != VideoConstants.PASSWORD_PROTECTED
+        return user.get().id() == (ownerUserId == null ? -1 : ownerUserId)
+                || privacy == VideoConstants.INTERNAL
+                || (privacy != VideoConstants.PASSWORD_PROTECTED
                         && UserRight.SEE_ALL_VIDEOS.grantedTo(user.get().role()));
     }
 

@@ -48,7 +48,7 @@ final class VideoJson {
         }
         if (extras.files()) {
             json.put("files", files(video, files, baseUrl));
-            json.put("streamingPlaylists", List.of());
+            json.put("streamingPlaylists", streamingPlaylists(video, files, baseUrl));
         }
         return json;
     }
@@ -72,7 +72,7 @@ final class VideoJson {
         json.put("inputFileUpdatedAt", null);
         json.put("trackerUrls", P2pLinks.trackerUrls(baseUrl));
         json.put("files", files(video, files, baseUrl));
-        json.put("streamingPlaylists", List.of());
+        json.put("streamingPlaylists", streamingPlaylists(video, files, baseUrl));
         return json;
     }
 
@@ -132,12 +132,41 @@ final class VideoJson {
         return json;
     }
 
-    /** The web-video files, largest resolution first. */
+    /** The web-video files (those of no playlist), largest resolution first. */
     static List<Map<String, Object>> files(Video video, List<VideoFile> files, String baseUrl) {
+        return files(video, files.stream().filter(file -> file.playlist() == null).toList(), baseUrl,
+                "/static/web-videos/", "/download/web-videos/");
+    }
+
+    /**
+     * PeerTube's {@code streamingPlaylists}: the video's HLS playlist with its files, largest resolution first;
+     * empty when it has none.
+     */
+    static List<Map<String, Object>> streamingPlaylists(Video video, List<VideoFile> files, String baseUrl) {
+        List<VideoFile> hls = files.stream().filter(file -> file.playlist() != null).toList();
+        if (hls.isEmpty()) {
+            return List.of();
+        }
+        VideoStreamingPlaylist playlist = hls.get(0).playlist();
+        String folder = "/static/streaming-playlists/hls/" + (VideoFilesServlet.isHidden(video.privacy())
+                ? "private/" : "") + video.uuid() + "/";
+        Map<String, Object> json = new LinkedHashMap<>(8);
+        json.put("id", playlist.id());
+        json.put("type", VideoStreamingPlaylist.HLS);
+        json.put("playlistUrl", baseUrl + folder + playlist.masterFilename());
+        json.put("segmentsSha256Url", baseUrl + folder + playlist.segmentsSha256Filename());
+        json.put("redundancies", List.of());
+        json.put("files", files(video, hls, baseUrl, folder, "/download/streaming-playlists/hls/videos/"));
+        return List.of(json);
+    }
+
+    private static List<Map<String, Object>> files(Video video, List<VideoFile> files, String baseUrl,
+            String folder, String downloadFolder) {
         List<VideoFile> sorted = new ArrayList<>(files);
         sorted.sort(Comparator.comparingInt(VideoFile::resolution).reversed());
         boolean hidden = video.privacy() == VideoConstants.PRIVATE || video.privacy() == VideoConstants.INTERNAL
                 || video.privacy() == VideoConstants.PASSWORD_PROTECTED;
+        boolean webVideos = folder.equals("/static/web-videos/");
         List<Map<String, Object>> json = new ArrayList<>(sorted.size());
         for (VideoFile file : sorted) {
             Map<String, Object> f = new LinkedHashMap<>(16);
@@ -155,9 +184,8 @@ final class VideoJson {
                 f.put("fileUrl", file.url());
                 f.put("fileDownloadUrl", file.url());
             } else {
-                f.put("fileUrl", baseUrl + (hidden ? "/static/web-videos/private/" : "/static/web-videos/")
-                        + file.filename());
-                f.put("fileDownloadUrl", baseUrl + "/download/web-videos/" + file.filename());
+                f.put("fileUrl", baseUrl + (hidden && webVideos ? folder + "private/" : folder) + file.filename());
+                f.put("fileDownloadUrl", baseUrl + downloadFolder + file.filename());
             }
             putTorrent(f, video, file, baseUrl, hidden);
             f.put("metadataUrl", baseUrl + "/api/v1/videos/" + video.uuid() + "/metadata/" + file.id());

@@ -28,6 +28,7 @@ import org.bobine.auth.api.VideoQuota;
 import org.bobine.persistence.api.TransactionService;
 import org.bobine.storage.api.FileStore;
 import org.bobine.storage.api.StoredFile;
+import org.bobine.transcoding.api.Transcoding;
 import org.bobine.web.api.ApiException;
 import org.bobine.web.api.ApiRequest;
 import org.bobine.web.api.ApiResponse;
@@ -118,6 +119,10 @@ public class VideoUploads implements ApiRoutes {
     /** The plugins' hooks; optional, so that the catalog runs without the plugins bundle. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile Hooks hooks;
+
+    /** The transcoding bundle, when it runs: uploads then wait for transcoding when it is enabled. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile Transcoding transcoding;
 
     @Activate
     public VideoUploads(@Reference Videos videos, @Reference FileStore store, @Reference VideoQuota quota,
@@ -269,7 +274,7 @@ public class VideoUploads implements ApiRoutes {
             Videos.CreatedVideo created = videos.createLocal(userId, new Videos.NewLocalVideo(channelId, metadata,
                     probed.duration(), probed.aspectRatio(), new Videos.WebVideoFile(probed.resolution(),
                             probed.width() > 0 ? probed.width() : null, probed.height() > 0 ? probed.height() : null,
-                            size, probed.fps(), extension, webKey), false));
+                            size, probed.fps(), extension, webKey), transcodes()));
             if (pictures != null) {
                 attach(created.id(), pictures);
             }
@@ -287,6 +292,12 @@ public class VideoUploads implements ApiRoutes {
             }
             throw new IllegalStateException("Could not store an uploaded video", e);
         }
+    }
+
+    /** Whether uploads wait for transcoding: PeerTube's "to transcode", the original playable meanwhile. */
+    private boolean transcodes() {
+        Transcoding current = transcoding;
+        return current != null && current.enabled();
     }
 
     private static Map<String, Object> answer(long id, UUID uuid) {

@@ -191,8 +191,12 @@ public class Videos implements VideoSpaceUsage {
      */
     static List<String> remove(EntityManager em, Video video) {
         List<String> keys = em.createQuery("select f.storageKey from VideoFile f where f.video.id = :id "
-                + "and f.storageKey is not null", String.class).setParameter("id", video.id()).getResultList();
+                + "and f.storageKey is not null and f.playlist is null", String.class).setParameter("id", video.id())
+                .getResultList();
+        CatalogTranscodingSources.scheduleTranscodedFilesOf(em, video.id());
         em.createQuery("delete from VideoFile f where f.video.id = :id").setParameter("id", video.id())
+                .executeUpdate();
+        em.createQuery("delete from VideoStreamingPlaylist p where p.videoId = :id").setParameter("id", video.id())
                 .executeUpdate();
         VideoCaption.scheduleFilesOf(em, video);
         CatalogTorrentFiles.scheduleTorrentsOf(em, video);
@@ -265,7 +269,7 @@ public class Videos implements VideoSpaceUsage {
         if (videoIds.isEmpty()) {
             return List.of();
         }
-        return em.createQuery("select f from VideoFile f where f.video.id in :ids", VideoFile.class)
-                .setParameter("ids", videoIds).getResultList();
+        return em.createQuery("select f from VideoFile f left join fetch f.playlist where f.video.id in :ids",
+                VideoFile.class).setParameter("ids", videoIds).getResultList();
     }
 }

@@ -47,6 +47,10 @@ public class TranscodingSection implements ServerConfigContributor {
 
         @AttributeDefinition(name = "Concurrency", description = "Jobs that run at once.", min = "1")
         int concurrency() default 1;
+
+        @AttributeDefinition(name = "Keep the original",
+                description = "Whether to keep the uploaded file after transcoding.")
+        boolean originalFile_keep() default false;
     }
 
     private final Map<String, Object> section;

@@ -365,6 +365,43 @@ class UploadIT {
         assertThat(get(download, owner).body()).isEqualTo(file);
         HttpResponse<byte[]> cached = get(path, owner);
         assertThat(cached.headers().firstValue("Cache-Control").orElseThrow()).startsWith("private");
+
+        // A video file token opens the files where no header can be sent (a <video> element, a link).
+        String videoPath = "/api/v1/videos/" + created.path("uuid").asText();
+        assertThat(instance.call("POST", videoPath + "/token", other, Map.of()).statusCode()).isEqualTo(403);
+        String token = ok(instance.call("POST", videoPath + "/token", owner, Map.of())).path("files").path("token")
+                .asText();
+        assertThat(get(path + "?videoFileToken=" + token, null).body()).isEqualTo(file);
+        assertThat(get(download + "?videoFileToken=" + token, null).body()).isEqualTo(file);
+        assertThat(get(path + "?videoFileToken=" + "0".repeat(64), null).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(2)
+    void passwordProtectedFilesOpenWithAPassword() throws Exception {
+        byte[] file = mp4(640, 360, 3, 24, 5000);
+        Map<String, String> fields = fields("A protected upload", ownerChannel);
+        fields.put("privacy", "5");
+        fields.put("videoPasswords[0]", "heron pond");
+        fields.put("videoPasswords[1]", "kingfisher");
+        JsonNode created = ok(legacy(owner, fields, "protected.mp4", file)).path("video");
+        String videoPath = "/api/v1/videos/" + created.path("uuid").asText();
+        HttpResponse<String> locked = instance.call("GET", videoPath, null, null);
+        assertThat(locked.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(locked.body()).path("code").asText()).isEqualTo("video_requires_password");
+        HttpResponse<String> opened = HTTP.send(HttpRequest.newBuilder(uri(videoPath))
+                .header("x-peertube-video-password", "kingfisher").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(opened.statusCode()).isEqualTo(200);
+        String path = URI.create(JSON.readTree(opened.body()).path("files").get(0).path("fileUrl").asText())
+                .getPath();
+        assertThat(path).startsWith("/static/web-videos/private/");
+        assertThat(get(path, null).statusCode()).isEqualTo(403);
+        assertThat(get(path, null, "x-peertube-video-password", "sparrow").statusCode()).isEqualTo(403);
+        assertThat(get(path, null, "x-peertube-video-password", "heron pond").body()).isEqualTo(file);
+        assertThat(get(path, admin).statusCode()).as("SEE_ALL_VIDEOS does not open protected files")
+                .isEqualTo(403);
+        JsonNode passwords = ok(instance.call("GET", videoPath + "/passwords", owner, null));
+        assertThat(passwords.path("total").asInt()).isEqualTo(2);
     }
 
     @Test

@@ -40,7 +40,7 @@ public class HlsFilesServlet extends HttpServlet {
             + "-([0-9]{1,5}(-fragmented\\.mp4|\\.m3u8)|master\\.m3u8|segments-sha256\\.json)");
 
     /** What the database says of a file of a playlist. */
-    record PlaylistFile(UUID video, int privacy, Long ownerUserId) {
+    record PlaylistFile(UUID video, long videoId, int privacy, Long ownerUserId) {
     }
 
     private final transient TransactionService transactions;
@@ -93,8 +93,8 @@ public class HlsFilesServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        if (hidden && !VideoFilesServlet.mayRead(authenticator, info.get().privacy(), info.get().ownerUserId(),
-                request.getHeader("Authorization"))) {
+        if (hidden && !VideoFilesServlet.mayRead(authenticator, transactions, request, info.get().videoId(),
+                info.get().privacy(), info.get().ownerUserId())) {
             response.sendError(HttpServletResponse.SC_FORBIDDEN, "Cannot access this video file");
             return;
         }
@@ -119,19 +119,19 @@ public class HlsFilesServlet extends HttpServlet {
         return transactions.read(em -> {
             List<Object[]> rows;
             if (folder == null) {
-                rows = em.createQuery("select v.uuid, v.privacy, a.userId from VideoFile f join f.video v "
+                rows = em.createQuery("select v.uuid, v.id, v.privacy, a.userId from VideoFile f join f.video v "
                         + "join v.channel c join c.account a where f.filename = :name and f.playlist is not null",
                         Object[].class).setParameter("name", name).getResultList();
             } else {
-                rows = em.createQuery("select v.uuid, v.privacy, a.userId from VideoStreamingPlaylist p, Video v "
+                rows = em.createQuery("select v.uuid, v.id, v.privacy, a.userId from VideoStreamingPlaylist p, Video v "
                         + "join v.channel c join c.account a where p.videoId = v.id and v.uuid = :uuid and ("
                         + "p.masterFilename = :name or p.segmentsSha256Filename = :name or exists (select f.id "
                         + "from VideoFile f where f.playlist = p and (f.filename = :name "
                         + "or f.playlistFilename = :name)))", Object[].class)
                         .setParameter("uuid", UUID.fromString(folder)).setParameter("name", name).getResultList();
             }
-            return rows.stream().findFirst().map(row -> new PlaylistFile((UUID) row[0],
-                    ((Number) row[1]).intValue(), row[2] == null ? null : ((Number) row[2]).longValue()));
+            return rows.stream().findFirst().map(row -> new PlaylistFile((UUID) row[0], ((Number) row[1]).longValue(),
+                    ((Number) row[2]).intValue(), row[3] == null ? null : ((Number) row[3]).longValue()));
         });
     }
 }

@@ -26,14 +26,15 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 
 /**
  * Serves the web-video files of local videos, as PeerTube: {@code /static/web-videos/{file}} for public and unlisted
- * videos, {@code /static/web-videos/private/{file}} for private and internal ones (and password-protected ones: the
- * owner only, until video passwords exist), and {@code /download/web-videos/{file}} for both.
+ * videos, {@code /static/web-videos/private/{file}} for private, internal and password-protected ones, and
+ * {@code /download/web-videos/{file}} for both.
  *
  * <p>Single byte ranges are answered with 206 ({@code Accept-Ranges: bytes}; an unsatisfiable range with 416;
  * several ranges with the whole file, which HTTP allows), so that players seek and BitTorrent clients use the files
  * as web seeds. Names are random and never reused: public files are cached for a year as immutable; private ones are
- * checked on every request. A private file needs a bearer token of its owner or of a holder of
- * {@code SEE_ALL_VIDEOS} (any user for an internal video): 403 otherwise, as PeerTube. A file under the wrong path
+ * checked on every request. A private file needs what {@link #mayRead(Authenticator, TransactionService,
+ * HttpServletRequest, long, int, Long)} accepts (a bearer token, a video file token, a password): 403 otherwise, as
+ * PeerTube. A file under the wrong path
  * for its video's privacy is not found. The web bundle's CORS filter opens {@code /static/*} and
  * {@code /download/*} to other origins.
  */
@@ -51,7 +52,7 @@ public class VideoFilesServlet extends HttpServlet {
             "video/ogg", ".ogg", "video/ogg");
 
     /** What the database says of a file. */
-    record FileInfo(String storageKey, String extension, int privacy, Long ownerUserId) {
+    record FileInfo(String storageKey, String extension, long videoId, int privacy, Long ownerUserId) {
     }
 
     private final transient TransactionService transactions;
@@ -92,7 +93,8 @@ public class VideoFilesServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        if (hidden && !mayRead(info.get(), request.getHeader("Authorization"))) {
+        if (hidden && !mayRead(authenticator, transactions, request, info.get().videoId(), info.get().privacy(),
+                info.get().ownerUserId())) {
             response.sendError(HttpServletResponse.SC_FORBIDDEN, "Cannot access this video file");
             return;
         }
@@ -200,9 +202,6 @@ public class VideoFilesServlet extends HttpServlet {
         return privacy != VideoConstants.PUBLIC && privacy != VideoConstants.UNLISTED;
     }
 
-    private boolean mayRead(FileInfo info, String authorization) {
-        return mayRead(authenticator, info.privacy(), info.ownerUserId(), authorization);
-    }
 
     /**
      * Whether the bearer token of a request may read a file of a video that is not public: its owner, holders of
@@ -222,11 +221,32 @@ public class VideoFilesServlet extends HttpServlet {
                         && UserRight.SEE_ALL_VIDEOS.grantedTo(user.get().role()));
     }
 
+    /**
+     * Whether a request may read a file of a video that is not public: a bearer token of its owner, of a holder of
+     * {@code SEE_ALL_VIDEOS} (not for password-protected videos) or of any user for an internal video; a valid
+     * {@code videoFileToken} of the video ({@link VideoFileTokens}); or, for a password-protected video, one of its
+     * passwords in {@code x-peertube-video-password}.
+     */
+    static boolean mayRead(Authenticator authenticator, TransactionService transactions, HttpServletRequest request,
+            long videoId, int privacy, Long ownerUserId) {
+        if (mayRead(authenticator, privacy, ownerUserId, request.getHeader("Authorization"))) {
+            return true;
+        }
+        String token = request.getParameter(VideoFileTokens.PARAMETER);
+        String password = privacy == VideoConstants.PASSWORD_PROTECTED ? request.getHeader(VideoPassword.HEADER)
+                : null;
+        if (token == null && password == null) {
+            return false;
+        }
+        return transactions.read(em -> (token != null && VideoFileTokens.opens(em, videoId, token))
+                || (password != null && VideoPassword.matches(em, videoId, password)));
+    }
+
     private Optional<FileInfo> find(String name) {
-        return transactions.read(em -> em.createQuery("select f.storageKey, f.extension, v.privacy, a.userId "
+        return transactions.read(em -> em.createQuery("select f.storageKey, f.extension, v.id, v.privacy, a.userId "
                 + "from VideoFile f join f.video v join v.channel c join c.account a where f.filename = :name "
                 + "and f.storageKey is not null", Object[].class).setParameter("name", name).getResultStream()
-                .findFirst().map(row -> new FileInfo((String) row[0], (String) row[1], ((Number) row[2]).intValue(),
-                        row[3] == null ? null : ((Number) row[3]).longValue())));
+                .findFirst().map(row -> new FileInfo((String) row[0], (String) row[1], ((Number) row[2]).longValue(),
+                        ((Number) row[3]).intValue(), row[4] == null ? null : ((Number) row[4]).longValue())));
     }
 }

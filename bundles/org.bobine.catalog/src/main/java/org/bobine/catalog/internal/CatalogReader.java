@@ -167,9 +167,18 @@ public class CatalogReader implements VideoCatalog {
             Videos.loadImages(em, List.of(video));
             List<String> tags = new ArrayList<>(video.tags());
             tags.sort(null);
+            List<VideoFile> stored = Videos.filesOf(em, List.of(video.id()));
+            List<Map<String, Object>> playlists = VideoJson.streamingPlaylists(video, stored, videos.baseUrl());
+            String hlsPlaylistUrl = playlists.isEmpty() ? null : (String) playlists.get(0).get("playlistUrl");
+            List<Map<String, Object>> fileDocuments = VideoJson.files(video, stored, videos.baseUrl());
+            if (fileDocuments.isEmpty() && !playlists.isEmpty()) {
+                // Without web videos, the HLS renditions are the files to download (fragmented MP4s).
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> renditions = (List<Map<String, Object>>) playlists.get(0).get("files");
+                fileDocuments = renditions;
+            }
             List<VideoFileLink> files = new ArrayList<>();
-            for (Map<String, Object> f : VideoJson.files(video, Videos.filesOf(em, List.of(video.id())),
-                    videos.baseUrl())) {
+            for (Map<String, Object> f : fileDocuments) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> resolution = (Map<String, Object>) f.get("resolution");
                 files.add(new VideoFileLink((Integer) resolution.get("id"), (String) resolution.get("label"),
@@ -184,7 +193,7 @@ public class CatalogReader implements VideoCatalog {
                     video.licence() == null ? null : VideoConstants.LICENCES.get(video.licence()),
                     video.language() == null ? null : VideoConstants.LANGUAGES.get(video.language()),
                     video.language(), video.privacy(), video.downloadEnabled(),
-                    video.commentsPolicy() != VideoConstants.COMMENTS_DISABLED, null, files,
+                    video.commentsPolicy() != VideoConstants.COMMENTS_DISABLED, hlsPlaylistUrl, files,
                     video.state() == VideoConstants.PUBLISHED));
         });
     }

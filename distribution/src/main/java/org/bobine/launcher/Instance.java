@@ -98,6 +98,8 @@ final class Instance {
         properties.put("org.apache.felix.http.host", (String) configuration.get(ConfigSchema.LISTEN_HOSTNAME));
         properties.put("org.apache.felix.http.jetty.sendServerHeader", "false");
         properties.put("org.apache.felix.http.name", "Bobine");
+        // Jetty's WebSocket servlets (the WebSocket tracker at /tracker/socket).
+        properties.put("org.apache.felix.jetty.websocket.enable", "true");
         // On Java 21 and later, Jetty serves requests on virtual threads.
         properties.put("org.apache.felix.http.jetty.virtualthreads.enable",
                 Boolean.toString(Runtime.version().feature() >= 21));

@@ -19,7 +19,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.bobine.p2p.api.TorrentFiles;
 import org.bobine.web.api.ApiRequest;
 import org.bobine.web.api.ServerConfigContributor;
 import org.osgi.service.component.annotations.Activate;
@@ -93,17 +92,21 @@ public class HttpTracker extends HttpServlet implements ServerConfigContributor 
     private final transient ScheduledExecutorService sweeper;
 
     @Activate
-    public HttpTracker(@Reference TorrentFiles files, Config config) {
-        this(config.enabled(), config.privateTracker(), config.rejectTooManyAnnounces(), files::isKnownInfoHash);
+    public HttpTracker(@Reference KnownInfoHashes known, Config config) {
+        this(config.enabled(), config.privateTracker(), config.rejectTooManyAnnounces(), known);
     }
 
     HttpTracker(boolean enabled, boolean privateTracker, boolean rejectTooManyAnnounces,
             java.util.function.Predicate<String> isKnown) {
+        this(enabled, privateTracker, rejectTooManyAnnounces, new KnownInfoHashes(isKnown, System::currentTimeMillis));
+    }
+
+    HttpTracker(boolean enabled, boolean privateTracker, boolean rejectTooManyAnnounces, KnownInfoHashes known) {
         this.enabled = enabled;
         this.privateTracker = privateTracker;
         this.rejectTooManyAnnounces = rejectTooManyAnnounces;
         this.swarms = new Swarms(MAX_PEERS_PER_SWARM, MAX_SWARMS, PEER_LIFETIME_MS, System::currentTimeMillis);
-        this.known = new KnownInfoHashes(isKnown, System::currentTimeMillis);
+        this.known = known;
         this.perAddress = new AnnounceLimiter(ANNOUNCES_PER_ADDRESS, WINDOW_MS, 100_000, System::currentTimeMillis);
         this.perAddressAndTorrent = new AnnounceLimiter(ANNOUNCES_PER_ADDRESS_AND_TORRENT, WINDOW_MS, 100_000,
                 System::currentTimeMillis);

@@ -5,12 +5,20 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
+import org.bobine.p2p.api.TorrentFiles;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
 /**
- * Whether an info hash is one of the instance's, for the private tracker, with a cache in front of the database:
- * known hashes are remembered (a file's info hash does not change, a new torrent is a new hash) and unknown ones
- * for a short while, so that a client announcing an unknown torrent costs one query per few seconds.
+ * Whether an info hash is one of the instance's, for the private trackers: the one check that the HTTP and the
+ * WebSocket tracker share. The instance's info hashes are those of its files' torrents and the swarm ids of its
+ * HLS playlists, as {@link TorrentFiles#isKnownInfoHash} answers. A cache stands in front of the database: known
+ * hashes are remembered (a file's info hash does not change, a new torrent is a new hash) and unknown ones for a
+ * short while, so that a client announcing an unknown torrent costs one query per few seconds.
  */
-final class KnownInfoHashes {
+@Component(service = KnownInfoHashes.class)
+public final class KnownInfoHashes {
 
     private static final int MAX_ENTRIES = 100_000;
     private static final long UNKNOWN_FOR_MS = 10_000;
@@ -27,11 +35,17 @@ final class KnownInfoHashes {
         }
     };
 
+    @Activate
+    public KnownInfoHashes(@Reference TorrentFiles files) {
+        this(files::isKnownInfoHash, System::currentTimeMillis);
+    }
+
     KnownInfoHashes(Predicate<String> lookup, LongSupplier clock) {
         this.lookup = lookup;
         this.clock = clock;
     }
 
+    /** @param infoHash 40 lower-case hexadecimal digits */
     boolean isKnown(String infoHash) {
         long now = clock.getAsLong();
         synchronized (cache) {

@@ -68,7 +68,7 @@ class TorrentIT {
         long channel = JSON.readTree(instance.call("GET", "/api/v1/video-channels/root_channel", null, null).body())
                 .path("id").asLong();
         byte[] file = UploadIT.mp4(640, 360, 2, 30, 200_000);
-        String uuid = upload("Torrent: a/b test", channel, file);
+        String uuid = upload(instance, root, "Torrent: a/b test", channel, file);
 
         JsonNode video = null;
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -185,7 +185,9 @@ class TorrentIT {
         }
     }
 
-    private static String upload(String name, long channel, byte[] file) throws Exception {
+    /** Uploads a public video; @return its uuid */
+    static String upload(RunningInstance instance, String token, String name, long channel, byte[] file)
+            throws Exception {
         String boundary = "----bobine" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (Map.Entry<String, String> field : Map.of("name", name, "channelId", Long.toString(channel), "privacy",
@@ -202,7 +204,7 @@ class TorrentIT {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:"
                     + instance.port + "/api/v1/videos/upload"))
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .header("Authorization", "Bearer " + root)
+                    .header("Authorization", "Bearer " + token)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
                     HttpResponse.BodyHandlers.ofString());
             boolean routeMissing = response.statusCode() == 404 || response.body().contains("Unknown API route");

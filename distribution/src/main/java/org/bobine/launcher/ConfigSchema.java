@@ -133,10 +133,13 @@ final class ConfigSchema {
                             + "its partial file removed."),
 
             new Setting("tracker.enabled", "bobine.tracker", "enabled", FLAG, true,
-                    "Whether the BitTorrent tracker (/tracker/announce, /tracker/scrape) answers announces; when "
-                            + "not, torrents still download from their web seed."),
+                    "Whether the BitTorrent trackers (HTTP: /tracker/announce, /tracker/scrape; WebSocket: "
+                            + "/tracker/socket) answer announces; when not, torrents still download from their web "
+                            + "seed."),
             new Setting("tracker.private", "bobine.tracker", "privateTracker", FLAG, true,
-                    "Whether the tracker serves only the torrents of this instance's video files."),
+                    "Whether the trackers serve only the torrents of this instance's video files and the swarms "
+                            + "of its HLS playlists; an address that announces another torrent on the WebSocket "
+                            + "tracker is disconnected and blocked for three minutes."),
             new Setting("tracker.reject_too_many_announces", "bobine.tracker", "rejectTooManyAnnounces", FLAG,
                     false, "Whether an address that announces the same torrent more than 15 times in five minutes "
                             + "is refused."),

@@ -57,6 +57,14 @@ public interface TorrentFiles {
      */
     boolean recordTorrent(long fileId, String previousTorrentFilename, String infoHash, String torrentFilename);
 
-    /** @return whether some file has this info hash (40 lower-case hexadecimal digits) */
+    /**
+     * Whether the instance serves this swarm, which is all that the private trackers (HTTP and WebSocket) check:
+     * true when a file's torrent has this info hash, and also when one of the instance's HLS streaming playlists
+     * has it among its p2p-media-loader swarm ids ({@code sha1("2" + masterPlaylistUrl + "+V" + i)}, PeerTube's
+     * {@code p2pMediaLoaderInfohashes}), once such playlists exist. The P2P bundle caches the answers (a known hash
+     * for an hour, an unknown one for a few seconds).
+     *
+     * @param infoHash 40 lower-case hexadecimal digits
+     */
     boolean isKnownInfoHash(String infoHash);
 }

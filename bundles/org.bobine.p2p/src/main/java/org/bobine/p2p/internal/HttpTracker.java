@@ -63,15 +63,16 @@ public class HttpTracker extends HttpServlet implements ServerConfigContributor 
     static final long WINDOW_MS = TimeUnit.MINUTES.toMillis(5);
 
     /** The {@code tracker} section. */
-    @ObjectClassDefinition(id = PID, name = "Tracker", description = "The BitTorrent tracker of the instance's "
-            + "videos.")
+    @ObjectClassDefinition(id = PID, name = "Tracker", description = "The BitTorrent trackers (HTTP and "
+            + "WebSocket) of the instance's videos.")
     public @interface Config {
-        @AttributeDefinition(name = "Enabled", description = "Whether the tracker answers announces; when not, "
-                + "every announce is refused and torrents still download from their web seed.")
+        @AttributeDefinition(name = "Enabled", description = "Whether the HTTP and WebSocket trackers answer "
+                + "announces; when not, every announce is refused and torrents still download from their web seed.")
         boolean enabled() default true;
 
-        @AttributeDefinition(name = "Private", description = "Whether the tracker serves only the torrents of "
-                + "this instance's video files.")
+        @AttributeDefinition(name = "Private", description = "Whether the trackers serve only the torrents of "
+                + "this instance's video files and the swarms of its HLS playlists; an address that announces "
+                + "another torrent on the WebSocket tracker is disconnected and blocked for three minutes.")
         boolean privateTracker() default true;
 
         @AttributeDefinition(name = "Reject too many announces", description = "Whether an address that announces "

@@ -143,6 +143,12 @@ final class ConfigSchema {
             new Setting("tracker.reject_too_many_announces", "bobine.tracker", "rejectTooManyAnnounces", FLAG,
                     false, "Whether an address that announces the same torrent more than 15 times in five minutes "
                             + "is refused."),
+            new Setting("tracker.max_announces_per_address", "bobine.tracker", "maxAnnouncesPerAddress",
+                    new Setting.Whole(0, Integer.MAX_VALUE), 300,
+                    "How many announces one address may make on the HTTP tracker in five minutes, whatever the "
+                            + "torrent; the WebSocket tracker allows ten times as many messages, answers to other "
+                            + "peers' offers included; 0 for no limit. Raise it where many users share one address, "
+                            + "or behind a reverse proxy that hides theirs."),
 
             new Setting("admin.email", "bobine.admin", "email",
                     new Setting.Text(Pattern.compile("[^@\\s]+@[^@\\s]+"), "an e-mail address", 400),

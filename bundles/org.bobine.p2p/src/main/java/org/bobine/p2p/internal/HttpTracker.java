@@ -56,7 +56,7 @@ public class HttpTracker extends HttpServlet implements ServerConfigContributor 
     static final int MAX_PEERS_PER_SWARM = 1000;
     static final int MAX_SWARMS = 100_000;
     static final int MAX_SCRAPE_HASHES = 80;
-    /** Announces per address in five minutes, whatever the torrent: a client announces every ten minutes. */
+    /** Announces per address in five minutes, whatever the torrent, by default: a client announces every ten minutes. */
     static final int ANNOUNCES_PER_ADDRESS = 300;
     /** PeerTube's limit when {@code reject_too_many_announces} is set: per address and info hash. */
     static final int ANNOUNCES_PER_ADDRESS_AND_TORRENT = 15;
@@ -78,6 +78,12 @@ public class HttpTracker extends HttpServlet implements ServerConfigContributor 
         @AttributeDefinition(name = "Reject too many announces", description = "Whether an address that announces "
                 + "the same torrent more than 15 times in five minutes is refused.")
         boolean rejectTooManyAnnounces() default false;
+
+        @AttributeDefinition(name = "Announces per address", description = "How many announces one address may "
+                + "make on the HTTP tracker in five minutes, whatever the torrent; the WebSocket tracker allows ten "
+                + "times as many messages, answers to other peers' offers included; 0 for no limit. Raise it where "
+                + "many users share one address, or behind a reverse proxy that hides theirs.", min = "0")
+        int maxAnnouncesPerAddress() default ANNOUNCES_PER_ADDRESS;
     }
 
     private static final long serialVersionUID = 1L;
@@ -94,21 +100,25 @@ public class HttpTracker extends HttpServlet implements ServerConfigContributor 
 
     @Activate
     public HttpTracker(@Reference KnownInfoHashes known, Config config) {
-        this(config.enabled(), config.privateTracker(), config.rejectTooManyAnnounces(), known);
+        this(config.enabled(), config.privateTracker(), config.rejectTooManyAnnounces(), known,
+                config.maxAnnouncesPerAddress());
     }
 
     HttpTracker(boolean enabled, boolean privateTracker, boolean rejectTooManyAnnounces,
             java.util.function.Predicate<String> isKnown) {
-        this(enabled, privateTracker, rejectTooManyAnnounces, new KnownInfoHashes(isKnown, System::currentTimeMillis));
+        this(enabled, privateTracker, rejectTooManyAnnounces, new KnownInfoHashes(isKnown, System::currentTimeMillis),
+                ANNOUNCES_PER_ADDRESS);
     }
 
-    HttpTracker(boolean enabled, boolean privateTracker, boolean rejectTooManyAnnounces, KnownInfoHashes known) {
+    HttpTracker(boolean enabled, boolean privateTracker, boolean rejectTooManyAnnounces, KnownInfoHashes known,
+            int announcesPerAddress) {
         this.enabled = enabled;
         this.privateTracker = privateTracker;
         this.rejectTooManyAnnounces = rejectTooManyAnnounces;
         this.swarms = new Swarms(MAX_PEERS_PER_SWARM, MAX_SWARMS, PEER_LIFETIME_MS, System::currentTimeMillis);
         this.known = known;
-        this.perAddress = new AnnounceLimiter(ANNOUNCES_PER_ADDRESS, WINDOW_MS, 100_000, System::currentTimeMillis);
+        this.perAddress = announcesPerAddress <= 0 ? null
+                : new AnnounceLimiter(announcesPerAddress, WINDOW_MS, 100_000, System::currentTimeMillis);
         this.perAddressAndTorrent = new AnnounceLimiter(ANNOUNCES_PER_ADDRESS_AND_TORRENT, WINDOW_MS, 100_000,
                 System::currentTimeMillis);
         this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -164,7 +174,7 @@ public class HttpTracker extends HttpServlet implements ServerConfigContributor 
         boolean compact = !"0".equals(text(query, "compact"));
         byte[] address = address(remoteAddress);
         String hash = HEX.formatHex(infoHash);
-        if (!perAddress.tryAcquire(remoteAddress)) {
+        if (perAddress != null && !perAddress.tryAcquire(remoteAddress)) {
             throw new Swarms.Refused("too many announces from this address");
         }
         if (rejectTooManyAnnounces && !perAddressAndTorrent.tryAcquire(remoteAddress + " " + hash)) {

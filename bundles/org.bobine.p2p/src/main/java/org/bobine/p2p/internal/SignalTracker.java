@@ -120,8 +120,11 @@ final class SignalTracker {
     static final int MAX_SWARMS_PER_CONNECTION = 100;
     static final int MAX_SCRAPE_HASHES = 80;
     static final int MAX_OFFER_ID_CHARS = 100;
-    /** Messages per address in five minutes: announces every two minutes plus answers to other peers' offers. */
-    static final int MESSAGES_PER_ADDRESS = 3000;
+    /**
+     * Messages per address in five minutes, by default (ten times the HTTP tracker's announces): announces every
+     * two minutes per torrent, plus answers to other peers' offers.
+     */
+    static final int MESSAGES_PER_ADDRESS = 10 * HttpTracker.ANNOUNCES_PER_ADDRESS;
     static final long WINDOW_MS = TimeUnit.MINUTES.toMillis(5);
     static final long BLOCK_MS = TimeUnit.MINUTES.toMillis(3);
     static final int MAX_BLOCKED = 100_000;
@@ -158,6 +161,7 @@ final class SignalTracker {
         this(enabled, privateTracker, rejectTooManyAnnounces, known, clock, MESSAGES_PER_ADDRESS);
     }
 
+    /** @param messagesPerAddress in five minutes; 0 for no limit */
     SignalTracker(boolean enabled, boolean privateTracker, boolean rejectTooManyAnnounces, KnownInfoHashes known,
             LongSupplier clock, int messagesPerAddress) {
         this.enabled = enabled;
@@ -165,7 +169,8 @@ final class SignalTracker {
         this.rejectTooManyAnnounces = rejectTooManyAnnounces;
         this.known = known;
         this.clock = clock;
-        this.perAddress = new AnnounceLimiter(messagesPerAddress, WINDOW_MS, 100_000, clock);
+        this.perAddress = messagesPerAddress <= 0 ? null
+                : new AnnounceLimiter(messagesPerAddress, WINDOW_MS, 100_000, clock);
         this.perAddressAndTorrent = new AnnounceLimiter(HttpTracker.ANNOUNCES_PER_ADDRESS_AND_TORRENT, WINDOW_MS,
                 100_000, clock);
     }
@@ -224,7 +229,7 @@ final class SignalTracker {
             connection.close(TOO_BIG, "message too large");
             return;
         }
-        if (!perAddress.tryAcquire(connection.address())) {
+        if (perAddress != null && !perAddress.tryAcquire(connection.address())) {
             connection.send(failure(null, null, "too many messages from this address"));
             connection.close(POLICY_VIOLATION, "too many messages");
             return;

@@ -52,7 +52,7 @@ public class WebSocketTracker extends JettyWebSocketServlet {
     @Activate
     public WebSocketTracker(@Reference KnownInfoHashes known, HttpTracker.Config config) {
         this.tracker = new SignalTracker(config.enabled(), config.privateTracker(), config.rejectTooManyAnnounces(),
-                known, System::currentTimeMillis);
+                known, System::currentTimeMillis, 10 * Math.max(0, config.maxAnnouncesPerAddress()));
         this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "bobine-websocket-tracker-sweeper");
             thread.setDaemon(true);

@@ -144,6 +144,23 @@ class HttpTrackerTest {
     }
 
     @Test
+    void theLimitPerAddressIsASettingAndZeroMeansNone() throws Exception {
+        tracker = new HttpTracker(true, false, false, new KnownInfoHashes(h -> true, System::currentTimeMillis), 20);
+        for (int i = 0; i < 20; i++) {
+            announce(HASH, i, "10.0.0.1", "");
+        }
+        Swarms.Refused refused = assertThrows(Swarms.Refused.class, () -> announce(HASH, 99, "10.0.0.1", ""));
+        assertEquals("too many announces from this address", refused.getMessage());
+        announce(HASH, 99, "10.0.0.2", "");
+        tracker.deactivate();
+
+        tracker = new HttpTracker(true, false, false, new KnownInfoHashes(h -> true, System::currentTimeMillis), 0);
+        for (int i = 0; i < HttpTracker.ANNOUNCES_PER_ADDRESS + 50; i++) {
+            announce(HASH, i % 10, "10.0.0.1", "");
+        }
+    }
+
+    @Test
     void scrapeCountsSeedersLeechersAndDownloads() throws Exception {
         tracker = new HttpTracker(true, false, false, h -> true);
         announce(HASH, 1, "10.0.0.1", "");

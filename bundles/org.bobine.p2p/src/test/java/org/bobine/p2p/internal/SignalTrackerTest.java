@@ -339,6 +339,19 @@ class SignalTrackerTest {
     }
 
     @Test
+    void noLimitPerAddressWhenSetToZero() throws Exception {
+        SignalTracker unlimited = new SignalTracker(true, false, false, new KnownInfoHashes(h -> true, clock::get),
+                clock::get, 0);
+        FakeConnection busy = new FakeConnection("10.0.0.2");
+        SignalTracker.Client client = unlimited.open(busy);
+        for (int i = 0; i < SignalTracker.MESSAGES_PER_ADDRESS + 10; i++) {
+            unlimited.message(client, announce(1, null, 0, "5"));
+        }
+        assertEquals(0, busy.closedWith);
+        assertNull(busy.last().get("failure reason"));
+    }
+
+    @Test
     void swarmsAndConnectionsAreBounded() throws Exception {
         SignalTracker tracker = tracker(false, Set.of());
         List<FakeConnection> connections = new ArrayList<>();

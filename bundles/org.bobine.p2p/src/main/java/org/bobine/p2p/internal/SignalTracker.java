@@ -348,15 +348,14 @@ final class SignalTracker {
             reply.put("incomplete", joined.incomplete());
             connection.send(reply.toString());
         }
-        for (int i = 0; i < targets.size(); i++) {
-            JsonNode offer = offers.get(i);
-            ObjectNode relayed = JSON.createObjectNode();
-            relayed.put("action", "announce");
-            relayed.set("offer", offer.get("offer"));
-            relayed.set("offer_id", offer.get("offer_id"));
-            relayed.put("peer_id", peerId);
-            relayed.put("info_hash", infoHash);
-            targets.get(i).client.connection.send(relayed.toString());
+        if (!targets.isEmpty()) {
+            // The sender's part of every relayed offer is written once.
+            String from = ",\"peer_id\":" + quoted(peerId) + ",\"info_hash\":" + quoted(infoHash) + "}";
+            for (int i = 0; i < targets.size(); i++) {
+                JsonNode offer = offers.get(i);
+                targets.get(i).client.connection.send("{\"action\":\"announce\",\"offer\":" + offer.get("offer")
+                        + ",\"offer_id\":" + offer.get("offer_id") + from);
+            }
         }
         if (answer != null) {
             Connection to = peerConnection(hex, toPeerId);
@@ -621,6 +620,15 @@ final class SignalTracker {
             }
         }
         return offers;
+    }
+
+    /** A string as a JSON string literal. */
+    private static String quoted(String text) {
+        try {
+            return JSON.writeValueAsString(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String failure(String action, String infoHash, String reason) {

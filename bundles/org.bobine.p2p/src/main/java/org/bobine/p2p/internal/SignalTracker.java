@@ -1,5 +1,6 @@
 package org.bobine.p2p.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,11 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
-import java.nio.charset.StandardCharsets;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -378,9 +378,7 @@ final class SignalTracker {
         }
     }
 
-    /**
-     * Records an announce in its swarm.
-     */
+    /** Records an announce in its swarm. */
     private Joined join(Client client, String hash, String peerId, String event, boolean complete, int numwant) {
         long now = clock.getAsLong();
         boolean stopped = "stopped".equals(event);

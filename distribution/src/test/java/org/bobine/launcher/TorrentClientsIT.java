@@ -112,8 +112,10 @@ class TorrentClientsIT {
         JsonNode seeder = JSON.readTree(node("tracker-client.mjs", announce, infoHash,
                 HexFormat.of().formatHex("-WW0100-client000001".getBytes()), "6881", "0"));
         assertThat(seeder.path("errors")).as(seeder.toString()).isEmpty();
-        assertThat(seeder.path("update").path("complete").asInt()).as(seeder.toString()).isEqualTo(1);
-        assertThat(seeder.path("scrape").path("complete").asInt()).as(seeder.toString()).isEqualTo(1);
+        // The other clients of this class may have announced the torrent as seeders too.
+        int seeders = seeder.path("update").path("complete").asInt();
+        assertThat(seeders).as(seeder.toString()).isGreaterThanOrEqualTo(1);
+        assertThat(seeder.path("scrape").path("complete").asInt()).as(seeder.toString()).isEqualTo(seeders);
         JsonNode unknown = JSON.readTree(node("tracker-client.mjs", announce, "ab".repeat(20),
                 HexFormat.of().formatHex("-WW0100-client000002".getBytes()), "6882", "10"));
         assertThat(unknown.path("warnings").toString() + unknown.path("errors"))

@@ -3,6 +3,7 @@ package org.bobine.catalog.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import jakarta.persistence.EntityManager;
 
@@ -21,6 +22,9 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = TorrentFiles.class)
 public class CatalogTorrentFiles implements TorrentFiles {
+
+    /** What the trackers ask about: 40 lower-case hexadecimal digits. */
+    private static final Pattern INFO_HASH = Pattern.compile("[0-9a-f]{40}");
 
     private final TransactionService transactions;
     private final Videos videos;
@@ -83,8 +87,16 @@ public class CatalogTorrentFiles implements TorrentFiles {
 
     @Override
     public boolean isKnownInfoHash(String infoHash) {
+        if (!INFO_HASH.matcher(infoHash).matches()) {
+            return false;
+        }
+        // A file's torrent, else a swarm of an HLS playlist (p2p-media-loader's ids, kept comma-separated; the
+        // P2P bundle caches the answers, so the scan of the playlists is paid once per hash and hour).
         return transactions.read(em -> !em.createQuery("select f.id from VideoFile f where f.infoHash = :hash",
-                Long.class).setParameter("hash", infoHash).setMaxResults(1).getResultList().isEmpty());
+                Long.class).setParameter("hash", infoHash).setMaxResults(1).getResultList().isEmpty()
+                || !em.createQuery("select p.id from VideoStreamingPlaylist p "
+                        + "where p.p2pMediaLoaderInfohashes like :pattern", Long.class)
+                        .setParameter("pattern", "%" + infoHash + "%").setMaxResults(1).getResultList().isEmpty());
     }
 
     /** Whether a video's files are served at their public path, and so are webseeds of its torrents. */

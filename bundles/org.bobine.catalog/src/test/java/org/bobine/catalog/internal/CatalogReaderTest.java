@@ -17,6 +17,7 @@ import org.bobine.catalog.api.VideoDetails;
 import org.bobine.catalog.api.VideoPage;
 import org.bobine.catalog.api.VideoQuery;
 import org.bobine.catalog.api.VideoSummary;
+import org.bobine.storage.testing.MemoryFileStore;
 import org.bobine.web.api.ApiUser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

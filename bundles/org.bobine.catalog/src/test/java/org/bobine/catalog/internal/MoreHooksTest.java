@@ -16,6 +16,7 @@ import java.util.function.BiFunction;
 import org.bobine.api.hook.AcceptResult;
 import org.bobine.api.hook.HookNames;
 import org.bobine.api.hook.Hooks;
+import org.bobine.storage.testing.MemoryFileStore;
 import org.bobine.web.api.Page;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

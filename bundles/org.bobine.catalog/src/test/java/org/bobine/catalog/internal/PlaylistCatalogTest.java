@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import org.bobine.auth.api.CreatedUser;
+import org.bobine.storage.testing.MemoryFileStore;
 import org.bobine.web.api.ApiRequest;
 import org.bobine.web.api.ApiUser;
 import org.bobine.web.api.Page;

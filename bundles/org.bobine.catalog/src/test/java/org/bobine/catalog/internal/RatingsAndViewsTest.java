@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.bobine.storage.testing.MemoryFileStore;
 import org.bobine.web.api.ApiUser;
 import org.bobine.web.api.Page;
 import org.junit.jupiter.api.AfterEach;

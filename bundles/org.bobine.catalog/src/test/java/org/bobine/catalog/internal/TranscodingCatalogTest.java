@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.bobine.auth.api.CreatedUser;
 import org.bobine.auth.api.VideoQuota;
+import org.bobine.storage.testing.MemoryFileStore;
 import org.bobine.transcoding.api.TranscodingSources;
 import org.bobine.transcoding.api.TranscodingSources.HlsPlaylist;
 import org.bobine.transcoding.api.TranscodingSources.MediaFile;

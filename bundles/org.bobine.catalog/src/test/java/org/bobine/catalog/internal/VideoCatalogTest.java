@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.bobine.auth.api.CreatedUser;
+import org.bobine.storage.testing.MemoryFileStore;
 import org.bobine.web.api.ApiUser;
 import org.bobine.web.api.Page;
 import org.junit.jupiter.api.AfterEach;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.bobine.storage.testing.MemoryFileStore;
 import org.bobine.web.api.ApiException;
 import org.bobine.web.api.ApiUser;
 import org.junit.jupiter.api.AfterEach;

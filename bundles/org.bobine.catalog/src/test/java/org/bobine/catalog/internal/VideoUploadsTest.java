@@ -15,6 +15,7 @@ import java.util.Map;
 
 import org.bobine.auth.api.CreatedUser;
 import org.bobine.auth.api.VideoQuota;
+import org.bobine.storage.testing.MemoryFileStore;
 import org.bobine.web.api.ApiResponse;
 import org.bobine.web.api.ApiUser;
 import org.junit.jupiter.api.AfterEach;

@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +21,7 @@ import org.bobine.jobs.api.JobRequest;
 import org.bobine.jobs.api.JobView;
 import org.bobine.p2p.api.P2pLinks;
 import org.bobine.p2p.api.TorrentFiles;
-import org.bobine.storage.api.FileStore;
-import org.bobine.storage.api.StoredFile;
+import org.bobine.storage.testing.MemoryFileStore;
 import org.bobine.web.api.InstanceAddress;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +29,7 @@ import org.junit.jupiter.api.Test;
 /** The torrent maker as a component, with the services it needs replaced by plain objects. */
 class TorrentMakerTest {
 
-    private final Map<String, byte[]> store = new ConcurrentHashMap<>();
+    private final MemoryFileStore store = new MemoryFileStore();
     private final List<JobRequest> enqueued = new ArrayList<>();
     private final Map<Long, TorrentFiles.Source> sources = new ConcurrentHashMap<>();
     private final Map<Long, String[]> recorded = new ConcurrentHashMap<>();
@@ -45,10 +42,10 @@ class TorrentMakerTest {
 
     @Test
     void pollsEnqueuesOnceAndRecordsTheTorrent() throws Exception {
-        store.put("web-videos/a.mp4", new byte[40_000]);
+        store.files.put("web-videos/a.mp4", new byte[40_000]);
         sources.put(7L, new TorrentFiles.Source(7, "A: b", 720, ".mp4", "web-videos", "a.mp4", 40_000,
                 "http://h/static/web-videos/a.mp4", null));
-        maker = new TorrentMaker(files(), fileStore(), queue(), address());
+        maker = new TorrentMaker(files(), store, queue(), address());
         maker.poll();
         maker.poll();
         assertEquals(1, enqueued.size());
@@ -58,7 +55,7 @@ class TorrentMakerTest {
         String[] torrent = recorded.get(7L);
         assertNotNull(torrent);
         assertTrue(torrent[1].matches("[0-9a-f-]{36}-720\\.torrent"));
-        byte[] bytes = store.get(P2pLinks.TORRENTS + "/" + torrent[1]);
+        byte[] bytes = store.files.get(P2pLinks.TORRENTS + "/" + torrent[1]);
         assertEquals(torrent[0], TorrentCreator.infoHash(bytes));
         @SuppressWarnings("unchecked")
         Map<String, Object> info = (Map<String, Object>) ((Map<String, Object>) Bencode.decode(bytes)).get("info");
@@ -67,11 +64,11 @@ class TorrentMakerTest {
 
     @Test
     void aRenamedOrHiddenVideoGetsANewTorrent() throws Exception {
-        store.put("web-videos/c.mp4", new byte[1000]);
+        store.files.put("web-videos/c.mp4", new byte[1000]);
         TorrentFiles.Source source = new TorrentFiles.Source(5, "Before", 480, ".mp4", "web-videos", "c.mp4", 1000,
                 "http://h/static/web-videos/c.mp4", null);
         sources.put(5L, source);
-        maker = new TorrentMaker(files(), fileStore(), queue(), address());
+        maker = new TorrentMaker(files(), store, queue(), address());
         maker.make(5);
         TorrentFiles.Source made = new TorrentFiles.Source(5, "Before", 480, ".mp4", "web-videos", "c.mp4", 1000,
                 "http://h/static/web-videos/c.mp4", recorded.get(5L)[1]);
@@ -89,7 +86,7 @@ class TorrentMakerTest {
     void aFailedJobIsNotEnqueuedAgainByTheNextPoll() {
         sources.put(8L, new TorrentFiles.Source(8, "Gone", 360, ".mp4", "web-videos", "missing.mp4", 10, null,
                 null));
-        maker = new TorrentMaker(files(), fileStore(), queue(), address());
+        maker = new TorrentMaker(files(), store, queue(), address());
         maker.poll();
         assertThrows(IOException.class, () -> maker.process(context(8)));
         maker.poll();
@@ -99,12 +96,12 @@ class TorrentMakerTest {
 
     @Test
     void aTorrentThatLostTheRaceIsDeleted() throws Exception {
-        store.put("web-videos/b.mp4", new byte[100]);
+        store.files.put("web-videos/b.mp4", new byte[100]);
         sources.put(9L, new TorrentFiles.Source(9, "B", 240, ".mp4", "web-videos", "b.mp4", 100, null, null));
         recorded.put(9L, new String[] {"ab", "other.torrent"});
-        maker = new TorrentMaker(files(), fileStore(), queue(), address());
+        maker = new TorrentMaker(files(), store, queue(), address());
         maker.process(context(9));
-        assertFalse(store.keySet().stream().anyMatch(k -> k.startsWith(P2pLinks.TORRENTS + "/")));
+        assertFalse(store.files.keySet().stream().anyMatch(k -> k.startsWith(P2pLinks.TORRENTS + "/")));
     }
 
     private TorrentFiles files() {
@@ -135,54 +132,6 @@ class TorrentMakerTest {
             @Override
             public boolean isKnownInfoHash(String infoHash) {
                 return false;
-            }
-        };
-    }
-
-    private FileStore fileStore() {
-        return new FileStore() {
-            @Override
-            public void put(String area, String key, InputStream content) throws IOException {
-                store.put(area + "/" + key, content.readAllBytes());
-            }
-
-            @Override
-            public Optional<StoredFile> find(String area, String key) {
-                byte[] bytes = store.get(area + "/" + key);
-                if (bytes == null) {
-                    return Optional.empty();
-                }
-                return Optional.of(new StoredFile() {
-                    @Override
-                    public String key() {
-                        return key;
-                    }
-
-                    @Override
-                    public long size() {
-                        return bytes.length;
-                    }
-
-                    @Override
-                    public Instant lastModified() {
-                        return Instant.EPOCH;
-                    }
-
-                    @Override
-                    public InputStream open() {
-                        return new ByteArrayInputStream(bytes);
-                    }
-                });
-            }
-
-            @Override
-            public boolean exists(String area, String key) {
-                return store.containsKey(area + "/" + key);
-            }
-
-            @Override
-            public boolean delete(String area, String key) {
-                return store.remove(area + "/" + key) != null;
             }
         };
     }

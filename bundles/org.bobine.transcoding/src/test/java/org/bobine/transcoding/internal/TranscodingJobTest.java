@@ -2,23 +2,17 @@ package org.bobine.transcoding.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
-import org.bobine.storage.api.FileStore;
-import org.bobine.storage.api.StoredFile;
+import org.bobine.storage.testing.MemoryFileStore;
 import org.bobine.transcoding.api.TranscodingSources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,52 +22,6 @@ class TranscodingJobTest {
 
     @TempDir
     Path dir;
-
-    /** A file store in memory. */
-    static final class Store implements FileStore {
-        final Map<String, byte[]> files = new ConcurrentHashMap<>();
-
-        @Override
-        public void put(String area, String key, InputStream content) throws IOException {
-            files.put(area + "/" + key, content.readAllBytes());
-        }
-
-        @Override
-        public Optional<StoredFile> find(String area, String key) {
-            byte[] bytes = files.get(area + "/" + key);
-            return bytes == null ? Optional.empty() : Optional.of(new StoredFile() {
-                @Override
-                public String key() {
-                    return key;
-                }
-
-                @Override
-                public long size() {
-                    return bytes.length;
-                }
-
-                @Override
-                public Instant lastModified() {
-                    return Instant.EPOCH;
-                }
-
-                @Override
-                public InputStream open() {
-                    return new ByteArrayInputStream(bytes);
-                }
-            });
-        }
-
-        @Override
-        public boolean exists(String area, String key) {
-            return files.containsKey(area + "/" + key);
-        }
-
-        @Override
-        public boolean delete(String area, String key) {
-            return files.remove(area + "/" + key) != null;
-        }
-    }
 
     /** A keeper of one video, recording what the job tells it. */
     static class Sources implements TranscodingSources {
@@ -123,7 +71,7 @@ class TranscodingJobTest {
         }
     }
 
-    private TranscodingJob job(Sources sources, Store store, boolean keepOriginal) throws IOException {
+    private TranscodingJob job(Sources sources, MemoryFileStore store, boolean keepOriginal) throws IOException {
         Pipeline pipeline = new Pipeline(TestMedia.ffmpeg(), new Pipeline.Settings(false, true, Set.of(144), 1));
         return new TranscodingJob(sources, store, pipeline, keepOriginal, dir.resolve("work"));
     }
@@ -136,7 +84,7 @@ class TranscodingJobTest {
 
     @Test
     void aResultIsStoredStagedAndRecorded() throws Exception {
-        Store store = new Store();
+        MemoryFileStore store = new MemoryFileStore();
         store.files.put("web-videos/upload.mp4", Files.readAllBytes(TestMedia.clip(dir, "in.mp4", 320, 240, 25, 1,
                 true)));
         Sources sources = new Sources();
@@ -161,7 +109,7 @@ class TranscodingJobTest {
 
     @Test
     void anInputThatCannotBeTranscodedIsRecordedAsFailedWithNothingLeft() throws Exception {
-        Store store = new Store();
+        MemoryFileStore store = new MemoryFileStore();
         store.files.put("web-videos/upload.mp4", "this is not a video at all".repeat(50).getBytes());
         Sources sources = new Sources();
         assertThat(job(sources, store, false).transcode(1, 5, p -> {
@@ -172,14 +120,14 @@ class TranscodingJobTest {
         assertThat(workIsEmpty()).isTrue();
 
         Sources missing = new Sources();
-        assertThat(job(missing, new Store(), false).transcode(1, 5, p -> {
+        assertThat(job(missing, new MemoryFileStore(), false).transcode(1, 5, p -> {
         }, () -> false)).isTrue();
         assertThat(missing.failure).isEqualTo("The video's file is missing.");
     }
 
     @Test
     void aSupersededJobWritesNothing() throws Exception {
-        Store store = new Store();
+        MemoryFileStore store = new MemoryFileStore();
         store.files.put("web-videos/upload.mp4", Files.readAllBytes(TestMedia.clip(dir, "in.mp4", 160, 120, 25, 1,
                 false)));
         Sources sources = new Sources();
@@ -191,7 +139,7 @@ class TranscodingJobTest {
 
     @Test
     void filesOfAResultThatWasNotRecordedAreDeleted() throws Exception {
-        Store store = new Store();
+        MemoryFileStore store = new MemoryFileStore();
         store.files.put("web-videos/upload.mp4", Files.readAllBytes(TestMedia.clip(dir, "in.mp4", 160, 120, 25, 1,
                 false)));
         Sources sources = new Sources() {

@@ -1,4 +1,4 @@
-package org.bobine.catalog.internal;
+package org.bobine.storage.testing;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -11,10 +11,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.bobine.storage.api.FileStore;
 import org.bobine.storage.api.StoredFile;
 
-/** A file store in memory, for tests. */
-final class MemoryFileStore implements FileStore {
+/**
+ * A file store in memory, for the tests of the bundles that keep files (shipped in this module's test jar).
+ * {@link #files} holds each file's bytes under {@code <area>/<key>}, for tests to read and seed directly.
+ */
+public final class MemoryFileStore implements FileStore {
 
-    final Map<String, byte[]> files = new ConcurrentHashMap<>();
+    /** The files, by {@code <area>/<key>}. */
+    public final Map<String, byte[]> files = new ConcurrentHashMap<>();
 
     @Override
     public void put(String area, String key, InputStream content) throws IOException {
